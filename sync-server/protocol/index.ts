@@ -1,0 +1,12 @@
+// The sync contract between web/ and sync-server/. Imports neither Node nor Hono: the browser bundles it.
+export * from './version.ts';
+export * from './limits.ts';
+export * from './interview-spec.ts';
+export * from './question.ts';
+export * from './score.ts';
+export * from './sync-event.ts';
+export * from './push.ts';
+export * from './pull.ts';
+export * from './redeem.ts';
+export * from './interviewer.ts';
+export * from './errors.ts';

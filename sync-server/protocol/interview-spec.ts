@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MAX_TEXT_CHARS } from './limits.ts';
+
+export const SENIORITIES = ['junior', 'mid', 'senior'] as const;
+export const seniority = z.enum(SENIORITIES);
+export type Seniority = z.infer<typeof seniority>;
+
+/** What the candidate picks in setup. `mixed` draws from the three question kinds below. */
+export const INTERVIEW_TYPES = ['behavioural', 'technical', 'system-design', 'mixed'] as const;
+export const interviewType = z.enum(INTERVIEW_TYPES);
+export type InterviewType = z.infer<typeof interviewType>;
+
+/** The kind of a single question; a `mixed` interview is made of these. */
+export const QUESTION_KINDS = ['behavioural', 'technical', 'system-design'] as const;
+export const questionKind = z.enum(QUESTION_KINDS);
+export type QuestionKind = z.infer<typeof questionKind>;
+
+export const interviewSpec = z.object({
+  role: z.string().trim().min(1).max(120),
+  seniority,
+  type: interviewType,
+  questionCount: z.number().int().min(1).max(20),
+  /** BCP 47 language tag of the interview itself (not the UI). */
+  language: z.string().min(2).max(35).default('en'),
+  /** Minutes the candidate planned for; the timer shows it, nothing is cut off. */
+  minutes: z.number().int().min(1).max(180),
+  notes: z.string().max(MAX_TEXT_CHARS).optional(),
+});
+export type InterviewSpec = z.infer<typeof interviewSpec>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { interviewSpec } from './interview-spec.ts';
+import { plannedQuestion } from './question.ts';
+import { answerScore, interviewSummary } from './score.ts';
+import { MAX_ANSWER_CHARS } from './limits.ts';
+
+// Events a device appends to its outbox and pushes. Each carries a ULID `id` (idempotency key) and a
+// `seq` that rises per device; the server applies each id at most once, in any order of arrival.
+
+const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
+const entityId = z.string().min(1).max(80);
+
+export const interviewStarted = z.object({
+  type: z.literal('interview.started'),
+  payload: z.object({
+    interviewId: entityId,
+    spec: interviewSpec,
+    startedAt: z.iso.datetime(),
+    engine: z.string().max(40),
+  }),
+});
+
+export const turnAnswered = z.object({
+  type: z.literal('turn.answered'),
+  payload: z.object({
+    interviewId: entityId,
+    turnId: entityId,
+    index: z.number().int().min(0).max(100),
+    question: plannedQuestion,
+    answer: z.string().max(MAX_ANSWER_CHARS),
+    skipped: z.boolean(),
+    /** Time spent on the answer with the timer running, pauses excluded. */
+    activeMs: z.number().int().min(0),
+    answeredAt: z.iso.datetime(),
+    score: answerScore.nullable(),
+  }),
+});
+
+export const interviewCompleted = z.object({
+  type: z.literal('interview.completed'),
+  payload: z.object({
+    interviewId: entityId,
+    completedAt: z.iso.datetime(),
+    endedEarly: z.boolean(),
+    summary: interviewSummary,
+  }),
+});
+
+export const interviewDeleted = z.object({
+  type: z.literal('interview.deleted'),
+  payload: z.object({ interviewId: entityId }),
+});
+
+export const syncEventBody = z.discriminatedUnion('type', [
+  interviewStarted,
+  turnAnswered,
+  interviewCompleted,
+  interviewDeleted,
+]);
+
+const envelope = z.object({
+  id: ulid,
+  seq: z.number().int().min(1),
+  at: z.iso.datetime(),
+});
+
+/** One event as pushed; the envelope is checked first so a bad body can still be named by id. */
+export const syncEvent = z.intersection(envelope, syncEventBody);
+export type SyncEvent = z.infer<typeof syncEvent>;
+export type SyncEventType = SyncEvent['type'];
+export type SyncEventOf<T extends SyncEventType> = Extract<SyncEvent, { type: T }>;
+
+export const syncEventEnvelope = envelope.passthrough();

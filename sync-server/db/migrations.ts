@@ -1,0 +1,109 @@
+// Versioned schema migrations. Each entry runs once, in order, in its own transaction, and is recorded
+// in schema_migrations. Never edit a shipped migration: add the next one.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'orgs, interviewers, sessions, invites, devices, events, materialised interviews',
+    sql: `
+      CREATE TABLE orgs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'interviewer')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        label TEXT,
+        max_uses INTEGER NOT NULL,
+        uses INTEGER NOT NULL DEFAULT 0,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX invites_by_org ON invites(org_id, created_at);
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        client_id TEXT NOT NULL,
+        candidate_name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT,
+        UNIQUE (org_id, client_id)
+      );
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        UNIQUE (device_id, seq)
+      );
+      CREATE TABLE interviews (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        candidate_name TEXT NOT NULL,
+        role TEXT,
+        seniority TEXT,
+        type TEXT,
+        spec TEXT,
+        engine TEXT,
+        started_at TEXT,
+        completed_at TEXT,
+        ended_early INTEGER NOT NULL DEFAULT 0,
+        overall REAL,
+        summary TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX interviews_by_org ON interviews(org_id, deleted, started_at);
+      CREATE TABLE turns (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        skipped INTEGER NOT NULL,
+        active_ms INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        score TEXT,
+        overall REAL
+      );
+      CREATE INDEX turns_by_interview ON turns(interview_id, idx);
+      CREATE TABLE device_changes (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX device_changes_by_device ON device_changes(device_id, cursor);
+    `,
+  },
+];

@@ -1,0 +1,420 @@
+// The SQLite implementation of Store (better-sqlite3: synchronous, so one push is one transaction with
+// no awaits inside it). WAL lets readers run beside the single writer.
+// Owns: SQL, row ↔ object mapping, materialising events into interviews and turns.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
+import { MIGRATIONS } from './migrations.ts';
+import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
+
+export interface SqliteStoreOptions {
+  /** A directory (the file is interview-buddy.sqlite in it) or `:memory:`. */
+  dataDir: string;
+  /** Test seam: called inside the push transaction after the events are written, before commit. */
+  beforeIngestCommit?: () => void;
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  let file = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'interview-buddy.sqlite');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a push is acknowledged only after its transaction is on disk, so not even a power cut can
+  // lose an event the device has already dropped from its outbox.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db, options);
+}
+
+export function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    })();
+    ran.push(migration.version);
+  }
+  return ran;
+}
+
+interface UserRow {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'interviewer';
+  password_hash: string;
+}
+interface DeviceRow {
+  id: string;
+  org_id: string;
+  client_id: string;
+  candidate_name: string;
+}
+interface InviteRow {
+  code: string;
+  org_id: string;
+  label: string | null;
+  max_uses: number;
+  uses: number;
+  expires_at: string;
+  created_at: string;
+}
+interface InterviewRow {
+  id: string;
+  org_id: string;
+  device_id: string;
+  candidate_name: string;
+  role: string | null;
+  seniority: string | null;
+  type: string | null;
+  spec: string | null;
+  engine: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  ended_early: number;
+  overall: number | null;
+  summary: string | null;
+  deleted: number;
+}
+interface TurnRow {
+  id: string;
+  idx: number;
+  question: string;
+  answer: string;
+  skipped: number;
+  active_ms: number;
+  answered_at: string;
+  score: string | null;
+}
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  orgId: row.org_id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  passwordHash: row.password_hash,
+});
+const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name });
+const toInvite = (row: InviteRow): Invite => ({
+  code: row.code,
+  label: row.label,
+  maxUses: row.max_uses,
+  uses: row.uses,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+});
+const toListItem = (row: InterviewRow): InterviewListItem => ({
+  id: row.id,
+  candidateName: row.candidate_name,
+  role: row.role ?? '',
+  seniority: row.seniority ?? '',
+  type: row.type ?? '',
+  startedAt: row.started_at ?? '',
+  completedAt: row.completed_at,
+  overall: row.overall,
+  engine: row.engine ?? '',
+});
+
+class SqliteStore implements Store {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteStoreOptions,
+  ) {
+    // Prepared once: a push runs these hundreds of times a second.
+    this.statements = {
+      findEvent: db.prepare<[string], { device_id: string }>('SELECT device_id FROM events WHERE id = ?'),
+      findSeq: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE device_id = ? AND seq = ?'),
+      insertEvent: db.prepare(
+        'INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findInterview: db.prepare<[string], { device_id: string; deleted: number }>('SELECT device_id, deleted FROM interviews WHERE id = ?'),
+      ensureInterview: db.prepare(
+        `INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO NOTHING`,
+      ),
+      startInterview: db.prepare(
+        `UPDATE interviews SET role = ?, seniority = ?, type = ?, spec = ?, engine = ?, started_at = ?, updated_at = ?
+         WHERE id = ? AND deleted = 0`,
+      ),
+      completeInterview: db.prepare(
+        `UPDATE interviews SET completed_at = ?, ended_early = ?, overall = ?, summary = ?, updated_at = ?
+         WHERE id = ? AND deleted = 0`,
+      ),
+      deleteInterview: db.prepare(
+        `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, summary = NULL,
+         overall = NULL, updated_at = ? WHERE id = ?`,
+      ),
+      deleteTurns: db.prepare('DELETE FROM turns WHERE interview_id = ?'),
+      upsertTurn: db.prepare(
+        `INSERT INTO turns (id, interview_id, idx, question, answer, skipped, active_ms, answered_at, score, overall)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET idx = excluded.idx, question = excluded.question, answer = excluded.answer,
+           skipped = excluded.skipped, active_ms = excluded.active_ms, answered_at = excluded.answered_at,
+           score = excluded.score, overall = excluded.overall`,
+      ),
+      touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    };
+  }
+
+  ping(): void {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): { org: Org; admin: User } {
+    return this.db.transaction(() => {
+      const org: Org = { id: ulid(), name: input.name };
+      this.db.prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, new Date().toISOString());
+      const admin = this.createUser({ ...input.admin, orgId: org.id, role: 'admin' });
+      return { org, admin };
+    })();
+  }
+
+  createUser(input: Omit<User, 'id'>): User {
+    const user: User = { ...input, id: ulid(), email: input.email.toLowerCase() };
+    this.db
+      .prepare('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(user.id, user.orgId, user.email, user.name, user.role, user.passwordHash, new Date().toISOString());
+    return user;
+  }
+
+  findOrgByName(name: string): Org | null {
+    return (this.db.prepare('SELECT id, name FROM orgs WHERE name = ?').get(name) as Org | undefined) ?? null;
+  }
+
+  findOrg(id: string): Org | null {
+    return (this.db.prepare('SELECT id, name FROM orgs WHERE id = ?').get(id) as Org | undefined) ?? null;
+  }
+
+  findUserByEmail(email: string): User | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email.toLowerCase()) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  findUser(id: string): User | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  createSession(input: { tokenHash: string; userId: string; expiresAt: string }): void {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
+      .run(input.tokenHash, input.userId, input.expiresAt, new Date().toISOString());
+  }
+
+  findSessionUser(tokenHash: string, now: string): User | null {
+    const row = this.db
+      .prepare('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND expires_at > ?')
+      .get(tokenHash, now) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  createInvite(invite: NewInvite): Invite {
+    const createdAt = new Date().toISOString();
+    this.db
+      .prepare('INSERT INTO invites (code, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
+      .run(invite.code, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt);
+    return { code: invite.code, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
+  }
+
+  listInvites(orgId: string): Invite[] {
+    const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC LIMIT 200').all(orgId) as InviteRow[];
+    return rows.map(toInvite);
+  }
+
+  redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): RedeemResult {
+    return this.db.transaction((): RedeemResult => {
+      const invite = this.db.prepare('SELECT * FROM invites WHERE code = ?').get(input.code) as InviteRow | undefined;
+      if (!invite) return { ok: false, reason: 'unknown' };
+      if (invite.expires_at <= input.now) return { ok: false, reason: 'expired' };
+      const existing = this.db
+        .prepare('SELECT * FROM devices WHERE org_id = ? AND client_id = ?')
+        .get(invite.org_id, input.clientId) as DeviceRow | undefined;
+      let device: Device;
+      if (existing) {
+        // Re-joining the same organisation rotates the token (the old one stops working) and uses no
+        // invite slot: the device was already admitted.
+        this.db
+          .prepare('UPDATE devices SET token_hash = ?, candidate_name = ? WHERE id = ?')
+          .run(input.tokenHash, input.candidateName, existing.id);
+        device = { ...toDevice(existing), candidateName: input.candidateName };
+      } else {
+        if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
+        this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE code = ?').run(invite.code);
+        device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
+        this.db
+          .prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(device.id, device.orgId, device.clientId, device.candidateName, input.tokenHash, input.now);
+      }
+      const org = this.findOrg(invite.org_id)!;
+      this.addDeviceChange(device.id, { type: 'org.joined', payload: { orgId: org.id, orgName: org.name } }, input.now);
+      return { ok: true, org, device };
+    })();
+  }
+
+  findDeviceByTokenHash(tokenHash: string): Device | null {
+    const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as DeviceRow | undefined;
+    return row ? toDevice(row) : null;
+  }
+
+  ingest(device: Device, items: PushItem[], now: string): PushOutcome {
+    const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
+    const ack = (seq: number | null) => {
+      if (seq !== null && seq > outcome.acked) outcome.acked = seq;
+    };
+    this.db.transaction(() => {
+      for (const item of items) {
+        if ('invalid' in item) {
+          outcome.rejected.push({ id: item.id, reason: item.invalid });
+          ack(item.seq);
+          continue;
+        }
+        const { event } = item;
+        const seen = this.statements.findEvent.get(event.id);
+        if (seen) {
+          if (seen.device_id === device.id) outcome.duplicates.push(event.id);
+          else outcome.rejected.push({ id: event.id, reason: 'This event id belongs to another device.' });
+          ack(event.seq);
+          continue;
+        }
+        const seqOwner = this.statements.findSeq.get(device.id, event.seq);
+        if (seqOwner) {
+          outcome.rejected.push({ id: event.id, reason: `seq ${event.seq} is already used by event ${seqOwner.id} from this device.` });
+          ack(event.seq);
+          continue;
+        }
+        const refusal = this.materialise(device, event, now);
+        if (refusal) {
+          outcome.rejected.push({ id: event.id, reason: refusal });
+          ack(event.seq);
+          continue;
+        }
+        this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, JSON.stringify(event.payload), now);
+        outcome.accepted.push(event.id);
+        ack(event.seq);
+      }
+      this.statements.touchDevice.run(now, device.id);
+      this.options.beforeIngestCommit?.();
+    })();
+    return outcome;
+  }
+
+  /**
+   * Applies one event to the interviews and turns tables. Every event type is an upsert onto a row that
+   * may not exist yet, so any arrival order gives the same final state; a deletion wins over anything
+   * that arrives after it. Returns a reason when the event must be refused.
+   */
+  private materialise(device: Device, event: SyncEvent, now: string): string | null {
+    const interviewId = event.payload.interviewId;
+    const existing = this.statements.findInterview.get(interviewId);
+    if (existing && existing.device_id !== device.id) return 'This interview belongs to another device.';
+    this.statements.ensureInterview.run(interviewId, device.orgId, device.id, device.candidateName, now);
+    if (existing?.deleted && event.type !== 'interview.deleted') return null;
+    switch (event.type) {
+      case 'interview.started': {
+        const { spec, startedAt, engine } = event.payload;
+        this.statements.startInterview.run(spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, now, interviewId);
+        return null;
+      }
+      case 'turn.answered': {
+        const turn = event.payload;
+        this.statements.upsertTurn.run(
+          turn.turnId,
+          interviewId,
+          turn.index,
+          JSON.stringify(turn.question),
+          turn.answer,
+          turn.skipped ? 1 : 0,
+          turn.activeMs,
+          turn.answeredAt,
+          turn.score ? JSON.stringify(turn.score) : null,
+          turn.score?.overall ?? null,
+        );
+        return null;
+      }
+      case 'interview.completed': {
+        const { completedAt, endedEarly, summary } = event.payload;
+        this.statements.completeInterview.run(completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), now, interviewId);
+        return null;
+      }
+      case 'interview.deleted': {
+        this.statements.deleteTurns.run(interviewId);
+        this.statements.deleteInterview.run(now, interviewId);
+        return null;
+      }
+    }
+  }
+
+  private addDeviceChange(deviceId: string, change: DeviceChange, now: string): void {
+    this.db
+      .prepare('INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
+      .run(deviceId, change.type, JSON.stringify(change.payload), now);
+  }
+
+  listDeviceChanges(deviceId: string, afterCursor: number, limit: number): { cursor: number; change: DeviceChange }[] {
+    const rows = this.db
+      .prepare('SELECT cursor, type, payload FROM device_changes WHERE device_id = ? AND cursor > ? ORDER BY cursor LIMIT ?')
+      .all(deviceId, afterCursor, limit) as { cursor: number; type: string; payload: string }[];
+    return rows.map((row) => ({ cursor: row.cursor, change: deviceChange.parse({ type: row.type, payload: JSON.parse(row.payload) }) }));
+  }
+
+  listInterviews(orgId: string): InterviewListItem[] {
+    const rows = this.db
+      .prepare('SELECT * FROM interviews WHERE org_id = ? AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC LIMIT 500')
+      .all(orgId) as InterviewRow[];
+    return rows.map(toListItem);
+  }
+
+  getInterview(orgId: string, interviewId: string): InterviewDetail | null {
+    const row = this.db
+      .prepare('SELECT * FROM interviews WHERE id = ? AND org_id = ? AND deleted = 0 AND started_at IS NOT NULL')
+      .get(interviewId, orgId) as InterviewRow | undefined;
+    if (!row) return null;
+    const turns = this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY idx').all(interviewId) as TurnRow[];
+    return {
+      v: 1,
+      interview: {
+        ...toListItem(row),
+        spec: JSON.parse(row.spec!),
+        summary: row.summary ? JSON.parse(row.summary) : null,
+        endedEarly: row.ended_early === 1,
+      },
+      turns: turns.map((turn) => ({
+        id: turn.id,
+        index: turn.idx,
+        question: JSON.parse(turn.question),
+        answer: turn.answer,
+        skipped: turn.skipped === 1,
+        activeMs: turn.active_ms,
+        answeredAt: turn.answered_at,
+        score: turn.score ? JSON.parse(turn.score) : null,
+      })),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+// The one server process: the API under /api and the built PWA from dist/, on PORT.
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Hono } from 'hono';
+import { createAppFromEnv } from './bootstrap.ts';
+
+// These must never be cached by the browser's HTTP cache, or an update would never reach the
+// service worker; everything under /assets/ has a content hash in its name and can be cached forever.
+const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+
+async function main(): Promise<void> {
+  const { app: api, config, close } = await createAppFromEnv();
+  const staticDir = resolve(config.staticDir);
+  const root = relative(process.cwd(), staticDir) || '.';
+  const server = new Hono();
+  server.route('/', api);
+
+  if (existsSync(join(staticDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(staticDir, 'index.html'), 'utf8');
+    server.use('*', async (c, next) => {
+      await next();
+      const path = new URL(c.req.url).pathname;
+      if (NO_CACHE.has(path) || path === '/') c.header('Cache-Control', 'no-cache');
+      else if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    server.use('*', serveStatic({ root }));
+    // Client-side routes (e.g. /interview/…) get the app shell; the router takes it from there.
+    server.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  } else {
+    console.warn(`No built app in ${staticDir}: run \`npm run build\` first. Serving the API only.`);
+  }
+
+  const listener = serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.info(`Interview Buddy on http://localhost:${info.port}`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.info(`${signal}: finishing requests in flight, then stopping`);
+    listener.close(() => {
+      void close().then(() => process.exit(0));
+    });
+    // Keep-alive connections can hold close() open; don't hang forever.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,222 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestServer, interviewEvents, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
+import type { PushResponse } from '../protocol/index.ts';
+
+let server: TestServer;
+beforeEach(() => {
+  server = createTestServer();
+});
+afterEach(() => server.cleanup());
+
+async function pushOk(token: string, deviceId: string, events: unknown[]): Promise<PushResponse> {
+  const response = await push(server, token, deviceId, events);
+  expect(response.status).toBe(200);
+  return (await response.json()) as PushResponse;
+}
+
+async function interviewerView(cookie: string) {
+  const list = await (await server.app.request('/api/interviewer/interviews', { headers: { cookie } })).json();
+  const details = [];
+  for (const item of (list as { interviews: { id: string }[] }).interviews) {
+    details.push(await (await server.app.request(`/api/interviewer/interviews/${item.id}`, { headers: { cookie } })).json());
+  }
+  return { list, details };
+}
+
+function countEvents(): number {
+  // Straight from the database file, the ground truth for "stored exactly once".
+  return (server.store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM events').get().n;
+}
+
+describe('POST /api/sync/push', () => {
+  it('stores each event exactly once when the same batch is pushed twice', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    const events = interviewEvents('iv-1', 1);
+    const first = await pushOk(token, deviceId, events);
+    expect(first.accepted).toHaveLength(events.length);
+    expect(first.acked).toBe(events.length);
+    const before = await interviewerView(cookie);
+
+    const second = await pushOk(token, deviceId, events);
+    expect(second.accepted).toEqual([]);
+    expect(second.duplicates).toEqual(events.map((event) => event.id));
+    expect(second.acked).toBe(events.length);
+    expect(countEvents()).toBe(events.length);
+    expect(await interviewerView(cookie)).toEqual(before);
+  });
+
+  it('stores overlapping batches pushed out of order exactly once, with the same final state as in order', async () => {
+    const inOrder = createTestServer();
+    try {
+      const reference = await orgWithDevice(inOrder);
+      const events = interviewEvents('iv-2', 1, 4);
+      await push(inOrder, reference.token, reference.deviceId, events);
+      const expected = await (await inOrder.app.request('/api/interviewer/interviews/iv-2', { headers: { cookie: reference.cookie } })).json();
+
+      const { token, deviceId, cookie } = await orgWithDevice(server);
+      // Batch B (the later half plus an overlap) arrives first, reversed; then batch A.
+      const batchA = events.slice(0, 4);
+      const batchB = events.slice(2).reverse();
+      const b = await pushOk(token, deviceId, batchB);
+      expect(b.accepted).toHaveLength(batchB.length);
+      const a = await pushOk(token, deviceId, batchA);
+      expect(a.accepted).toEqual(events.slice(0, 2).map((event) => event.id));
+      expect(a.duplicates).toEqual(events.slice(2, 4).map((event) => event.id));
+      expect(countEvents()).toBe(events.length);
+
+      const actual = await (await server.app.request('/api/interviewer/interviews/iv-2', { headers: { cookie } })).json();
+      expect(actual).toEqual(expected);
+    } finally {
+      inOrder.cleanup();
+    }
+  });
+
+  it('rejects a malformed event alone, with its id and a reason, and keeps the rest of the batch', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    const events: unknown[] = interviewEvents('iv-3', 1, 2);
+    const bad = { ...(events[1] as object), payload: { interviewId: 'iv-3', answer: 42 } };
+    events[1] = bad;
+    events.push({ nonsense: true });
+    const result = await pushOk(token, deviceId, events);
+    expect(result.accepted).toHaveLength(3);
+    expect(result.rejected).toHaveLength(2);
+    expect(result.rejected[0]!.id).toBe((bad as { id: string }).id);
+    expect(result.rejected[0]!.reason).toMatch(/payload/);
+    expect(result.rejected[1]!.id).toBe('#4');
+    const detail = (await (await server.app.request('/api/interviewer/interviews/iv-3', { headers: { cookie } })).json()) as {
+      turns: unknown[];
+      interview: { overall: number };
+    };
+    expect(detail.turns).toHaveLength(1);
+    expect(detail.interview.overall).toBe(61);
+  });
+
+  it('refuses an event that reuses a seq with a different id', async () => {
+    const { token, deviceId } = await orgWithDevice(server);
+    const [started] = interviewEvents('iv-4', 1, 0);
+    await pushOk(token, deviceId, [started]);
+    const [other] = interviewEvents('iv-5', 1, 0);
+    const result = await pushOk(token, deviceId, [other]);
+    expect(result.rejected[0]!.reason).toMatch(/seq 1 is already used/);
+  });
+
+  it('keeps a deleted interview deleted, whatever arrives after the deletion', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    const events = interviewEvents('iv-6', 1, 2);
+    await pushOk(token, deviceId, events.slice(0, 2));
+    await pushOk(token, deviceId, [{ id: '01KZZZZZZZZZZZZZZZZZZZZZZZ', seq: 50, at: events[0]!.at, type: 'interview.deleted', payload: { interviewId: 'iv-6' } }]);
+    await pushOk(token, deviceId, events.slice(2));
+    const response = await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } });
+    expect(response.status).toBe(404);
+    const turns = (server.store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db
+      .prepare("SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6'")
+      .get().n;
+    expect(turns).toBe(0);
+  });
+
+  it('writes nothing when the server fails half-way through a push, and the re-sent batch then lands once', async () => {
+    let failNext = true;
+    const crashing = createTestServer({
+      beforeIngestCommit: () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('simulated crash before commit');
+        }
+      },
+    });
+    try {
+      const { token, deviceId, cookie } = await orgWithDevice(crashing);
+      const events = interviewEvents('iv-7', 1, 3);
+      const failed = await push(crashing, token, deviceId, events);
+      expect(failed.status).toBe(500);
+      const list = (await (await crashing.app.request('/api/interviewer/interviews', { headers: { cookie } })).json()) as { interviews: unknown[] };
+      expect(list.interviews).toEqual([]);
+      const retried = await push(crashing, token, deviceId, events);
+      expect(((await retried.json()) as PushResponse).accepted).toHaveLength(events.length);
+    } finally {
+      crashing.cleanup();
+    }
+  });
+
+  it('answers 400 with the reasons for a body that is not a push, and 413 for one over the limit', async () => {
+    const small = createTestServer({ maxBodyBytes: 4096 });
+    try {
+      const { token, deviceId } = await orgWithDevice(small);
+      const notJson = await small.app.request('/api/sync/push', {
+        method: 'POST',
+        body: '{not json',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      expect(notJson.status).toBe(400);
+      const noEvents = await push(small, token, deviceId, []);
+      expect(noEvents.status).toBe(400);
+      const body = (await noEvents.json()) as { error: { issues: { path: string }[] } };
+      expect(body.error.issues[0]!.path).toBe('events');
+      const oldVersion = await small.app.request(
+        '/api/sync/push',
+        { method: 'POST', body: JSON.stringify({ v: 0, deviceId, events: [{}] }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+      );
+      expect(oldVersion.status).toBe(400);
+      expect(((await oldVersion.json()) as { error: { code: string } }).error.code).toBe('unsupported_version');
+      const huge = await push(small, token, deviceId, interviewEvents('iv-8', 1, 20));
+      expect(huge.status).toBe(413);
+      expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/larger than 4096 bytes/);
+    } finally {
+      small.cleanup();
+    }
+  });
+});
+
+describe('organisation isolation', () => {
+  it('a device token cannot read or write another organisation\'s data', async () => {
+    const acme = await orgWithDevice(server, 'Acme', 'device-a');
+    const globex = await orgWithDevice(server, 'Globex', 'device-b');
+    await pushOk(acme.token, acme.deviceId, interviewEvents('iv-acme', 1, 1));
+
+    // Acme's token cannot push as Globex's device.
+    const asOther = await push(server, acme.token, globex.deviceId, interviewEvents('iv-x', 1, 1));
+    expect(asOther.status).toBe(403);
+
+    // Globex's device cannot write into Acme's interview by reusing its id.
+    const hijack = await pushOk(globex.token, globex.deviceId, interviewEvents('iv-acme', 1, 1));
+    expect(hijack.accepted).toEqual([]);
+    expect(hijack.rejected.every((rejection) => /another device/.test(rejection.reason))).toBe(true);
+
+    // Nor can it see it: pull only returns its own changes, and Globex's interviewer sees nothing of Acme.
+    const pull = (await (await server.app.request('/api/sync/pull', { headers: { authorization: `Bearer ${globex.token}` } })).json()) as {
+      changes: { type: string; payload: { orgName: string } }[];
+    };
+    expect(pull.changes.map((change) => change.payload.orgName)).toEqual(['Globex']);
+    const globexList = (await (await server.app.request('/api/interviewer/interviews', { headers: { cookie: globex.cookie } })).json()) as {
+      interviews: unknown[];
+    };
+    expect(globexList.interviews).toEqual([]);
+    const direct = await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: globex.cookie } });
+    expect(direct.status).toBe(404);
+    const own = await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: acme.cookie } });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses pushes without a token or with a revoked one', async () => {
+    const { token, deviceId } = await orgWithDevice(server);
+    const noToken = await server.app.request('/api/sync/push', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(noToken.status).toBe(401);
+    const bogus = await push(server, 'dev_bogus', deviceId, interviewEvents('iv-9', 1, 0));
+    expect(bogus.status).toBe(401);
+    expect(token.startsWith('dev_')).toBe(true);
+  });
+});
+
+describe('GET /api/sync/pull', () => {
+  it('returns changes after the cursor, and rejects a cursor it never gave', async () => {
+    const { token } = await orgWithDevice(server);
+    const auth = { authorization: `Bearer ${token}` };
+    const first = (await (await server.app.request('/api/sync/pull', { headers: auth })).json()) as { changes: { type: string }[]; cursor: string };
+    expect(first.changes.map((change) => change.type)).toEqual(['org.joined']);
+    const again = (await (await server.app.request(`/api/sync/pull?cursor=${first.cursor}`, { headers: auth })).json()) as { changes: unknown[]; cursor: string };
+    expect(again.changes).toEqual([]);
+    expect(again.cursor).toBe(first.cursor);
+    const bad = await server.app.request('/api/sync/pull?cursor=abc', { headers: auth });
+    expect(bad.status).toBe(400);
+  });
+});

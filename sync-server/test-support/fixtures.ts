@@ -1,0 +1,159 @@
+// Builders for server tests: a real SQLite store in a temp dir, an org with an admin, a joined device,
+// and realistic interview events.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monotonicFactory } from 'ulid';
+import { createApp } from '../app.ts';
+import { hashPassword } from '../auth/password.ts';
+import { openSqliteStore, type SqliteStoreOptions } from '../db/sqlite-store.ts';
+import type { Store } from '../db/store.ts';
+import type { AnswerScore, PlannedQuestion, SyncEvent } from '../protocol/index.ts';
+
+const nextUlid = monotonicFactory();
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  dataDir: string;
+  cleanup: () => void;
+}
+
+export function createTestServer(options: Partial<SqliteStoreOptions> & { maxBodyBytes?: number; now?: () => Date } = {}): TestServer {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ib-server-'));
+  const store = openSqliteStore({ ...options, dataDir });
+  const app = createApp({
+    store,
+    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    sessionTtlMs: 3_600_000,
+    ...(options.now ? { clock: options.now } : {}),
+  });
+  return {
+    app,
+    store,
+    dataDir,
+    cleanup: () => {
+      store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PASSWORD = 'a long enough password';
+
+export async function createOrg(server: TestServer, name: string, email: string) {
+  return server.store.createOrg({ name, admin: { email, name: `${name} admin`, passwordHash: await hashPassword(PASSWORD) } });
+}
+
+export async function signIn(server: TestServer, email: string, password = PASSWORD): Promise<string> {
+  const response = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email, password }));
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie')!;
+  return cookie.split(';')[0]!;
+}
+
+export async function createInvite(server: TestServer, cookie: string, body: Record<string, unknown> = {}): Promise<string> {
+  const response = await server.app.request('/api/interviewer/invites', json({ v: 1, ...body }, { cookie }));
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { code: string }).code;
+}
+
+export async function joinDevice(server: TestServer, inviteCode: string, deviceId: string, candidateName = 'Grace') {
+  const response = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode, deviceId, candidateName }));
+  if (response.status !== 200) throw new Error(`redeem failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { deviceToken: string }).deviceToken;
+}
+
+/** An org with an admin session and one joined device: the usual starting point. */
+export async function orgWithDevice(server: TestServer, name = 'Acme', deviceId = 'device-a') {
+  const email = `${name.toLowerCase()}@example.test`;
+  await createOrg(server, name, email);
+  const cookie = await signIn(server, email);
+  const token = await joinDevice(server, await createInvite(server, cookie), deviceId);
+  return { cookie, token, deviceId };
+}
+
+export function json(body: unknown, headers: Record<string, string> = {}, method = 'POST'): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+}
+
+export function push(server: TestServer, token: string, deviceId: string, events: unknown[]) {
+  return server.app.request('/api/sync/push', json({ v: 1, deviceId, events }, { authorization: `Bearer ${token}` }));
+}
+
+const question: PlannedQuestion = {
+  id: 'software-engineer-beh-001',
+  kind: 'behavioural',
+  text: 'Tell me about a time you fixed a production incident.',
+  talkingPoints: [{ point: 'Diagnosed the root cause', cues: ['root cause', 'logs'] }],
+  rubricHint: 'Strong answers name the cause and a measurable result.',
+  expectedSeconds: 120,
+};
+
+export function score(overall: number): AnswerScore {
+  return {
+    engine: 'basic',
+    overall,
+    dimensions: [{ key: 'coverage', label: 'Talking points', score: 4, reason: 'Covered the root cause.', evidence: ['I read the logs'] }],
+    flags: [],
+  };
+}
+
+/** A complete interview as a device records it: started, `turns` answers, completed. */
+export function interviewEvents(interviewId: string, firstSeq: number, turns = 3): SyncEvent[] {
+  const at = '2026-11-20T10:00:00.000Z';
+  const events: SyncEvent[] = [
+    {
+      id: nextUlid(),
+      seq: firstSeq,
+      at,
+      type: 'interview.started',
+      payload: {
+        interviewId,
+        startedAt: at,
+        engine: 'basic',
+        spec: { role: 'Software Engineer', seniority: 'mid', type: 'behavioural', questionCount: Math.max(1, turns), language: 'en', minutes: 15 },
+      },
+    },
+  ];
+  for (let index = 0; index < turns; index++) {
+    events.push({
+      id: nextUlid(),
+      seq: firstSeq + 1 + index,
+      at,
+      type: 'turn.answered',
+      payload: {
+        interviewId,
+        turnId: `${interviewId}-t${index}`,
+        index,
+        question: { ...question, id: `${question.id}-${index}` },
+        answer: `I read the logs and found the root cause in answer ${index}.`,
+        skipped: false,
+        activeMs: 60_000,
+        answeredAt: at,
+        score: score(60 + index),
+      },
+    });
+  }
+  events.push({
+    id: nextUlid(),
+    seq: firstSeq + 1 + turns,
+    at,
+    type: 'interview.completed',
+    payload: {
+      interviewId,
+      completedAt: at,
+      endedEarly: false,
+      summary: {
+        engine: 'basic',
+        overall: 61,
+        dimensions: [{ key: 'coverage', label: 'Talking points', score: 4 }],
+        strengths: ['Clear causes.'],
+        improvements: ['Add numbers.'],
+        answered: turns,
+        skipped: 0,
+      },
+    },
+  });
+  return events;
+}

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInvite, createOrg, createTestServer, joinDevice, json, PASSWORD, signIn, type TestServer } from '../test-support/fixtures.ts';
+
+let now = new Date('2026-11-20T10:00:00Z');
+let server: TestServer;
+beforeEach(() => {
+  now = new Date('2026-11-20T10:00:00Z');
+  server = createTestServer({ now: () => now });
+});
+afterEach(() => server.cleanup());
+
+describe('interviewer sign-in', () => {
+  it('signs in with a hardened session cookie, and signs out', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const response = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ADA@acme.test', password: PASSWORD }));
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^ib_session=ses_/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api/);
+    const session = cookie.split(';')[0]!;
+    const me = await server.app.request('/api/interviewer/me', { headers: { cookie: session } });
+    expect(((await me.json()) as { org: { name: string } }).org.name).toBe('Acme');
+
+    await server.app.request('/api/interviewer/sign-out', json({}, { cookie: session }));
+    const after = await server.app.request('/api/interviewer/me', { headers: { cookie: session } });
+    expect(after.status).toBe(401);
+  });
+
+  it('gives one generic message for a wrong email or a wrong password', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const wrongPassword = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: 'nope nope nope' }));
+    const wrongEmail = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'bob@acme.test', password: PASSWORD }));
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongEmail.status).toBe(401);
+    expect(await wrongPassword.json()).toEqual(await wrongEmail.json());
+  });
+
+  it('expires sessions', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    now = new Date(now.getTime() + 3_600_001);
+    const response = await server.app.request('/api/interviewer/me', { headers: { cookie } });
+    expect(response.status).toBe(401);
+  });
+
+  it('refuses state changes that are not JSON (CSRF guard)', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    const form = await server.app.request('/api/interviewer/invites', {
+      method: 'POST',
+      body: 'v=1',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+  });
+});
+
+describe('invite codes', () => {
+  it('admits as many devices as the code allows, then says to ask for a new one', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    const code = await createInvite(server, cookie, { maxUses: 2, label: 'Spring cohort' });
+    await joinDevice(server, code.toLowerCase().replace('-', ' '), 'device-1');
+    await joinDevice(server, code, 'device-2');
+    const third = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: code, deviceId: 'device-3', candidateName: 'Eve' }));
+    expect(third.status).toBe(410);
+    expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/ask your interviewer for a new one/i);
+    const list = (await (await server.app.request('/api/interviewer/invites', { headers: { cookie } })).json()) as {
+      invites: { code: string; uses: number; label: string }[];
+    };
+    expect(list.invites).toEqual([expect.objectContaining({ code, uses: 2, label: 'Spring cohort' })]);
+  });
+
+  it('lets the same device re-join without using a slot, and revokes its old token', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    const code = await createInvite(server, cookie);
+    const oldToken = await joinDevice(server, code, 'device-1');
+    const newToken = await joinDevice(server, code, 'device-1');
+    expect(newToken).not.toBe(oldToken);
+    const old = await server.app.request('/api/sync/pull', { headers: { authorization: `Bearer ${oldToken}` } });
+    expect(old.status).toBe(401);
+  });
+
+  it('refuses expired and unknown codes', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    const code = await createInvite(server, cookie, { expiresInDays: 1 });
+    now = new Date(now.getTime() + 2 * 86_400_000);
+    const expired = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: code, deviceId: 'd', candidateName: 'Eve' }));
+    expect(expired.status).toBe(410);
+    const unknown = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: 'ZZZZZ-ZZZZZ', deviceId: 'd', candidateName: 'Eve' }));
+    expect(unknown.status).toBe(404);
+  });
+
+  it('cannot be created or listed without signing in', async () => {
+    const response = await server.app.request('/api/interviewer/invites', json({ v: 1 }));
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('the API surface', () => {
+  it('answers health, unknown routes as JSON 404, and sets security headers', async () => {
+    const health = await server.app.request('/api/health');
+    expect(await health.json()).toMatchObject({ ok: true, db: 'ok' });
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    const missing = await server.app.request('/api/nope');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('no_such_route');
+  });
+
+  it('reports an unreachable database as 503', async () => {
+    server.store.close();
+    const health = await server.app.request('/api/health');
+    expect(health.status).toBe(503);
+  });
+});

@@ -74,13 +74,13 @@ describe('POST /api/sync/push', () => {
   it('rejects a malformed event alone, with its id and a reason, and keeps the rest of the batch', async () => {
     const { token, deviceId, cookie } = await orgWithDevice(server);
     const events: unknown[] = interviewEvents('iv-3', 1, 2);
-    const bad = { ...(events[1] as object), payload: { interviewId: 'iv-3', answer: 42 } };
+    const bad: { id: string } & Record<string, unknown> = { ...(events[1] as { id: string }), payload: { interviewId: 'iv-3', answer: 42 } };
     events[1] = bad;
     events.push({ nonsense: true });
     const result = await pushOk(token, deviceId, events);
     expect(result.accepted).toHaveLength(3);
     expect(result.rejected).toHaveLength(2);
-    expect(result.rejected[0]!.id).toBe((bad as { id: string }).id);
+    expect(result.rejected[0]!.id).toBe(bad.id);
     expect(result.rejected[0]!.reason).toMatch(/payload/);
     expect(result.rejected[1]!.id).toBe('#4');
     const detail = (await (await server.app.request('/api/interviewer/interviews/iv-3', { headers: { cookie } })).json()) as {

@@ -1,0 +1,68 @@
+// The frame of the interviewer area: who is signed in, the navigation, and a guard that sends
+// signed-out visitors to the sign-in form.
+import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, createSignal, onMount, Show, Suspense } from 'solid-js';
+import { signOut } from './api-client.ts';
+import { me, refreshSession, setMe } from './session.ts';
+import './interviewer.css';
+
+export default function InterviewerLayout(props: RouteSectionProps) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [problem, setProblem] = createSignal<string | null>(null);
+
+  onMount(() => {
+    refreshSession().catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+  });
+
+  createEffect(() => {
+    const signedIn = me();
+    const onSignIn = location.pathname === '/interviewer' || location.pathname === '/interviewer/';
+    if (signedIn === null && !onSignIn) navigate('/interviewer', { replace: true });
+  });
+
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    setMe(null);
+    navigate('/interviewer');
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#interviewer-main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <div class="app-header-inner">
+          <A href="/interviewer" class="brand" end>
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span class="brand-name">Interview Buddy</span>
+            <span class="tag">Interviewers</span>
+          </A>
+          <Show when={me()}>
+            {(session) => (
+              <nav class="app-nav" aria-label="Interviewer">
+                <A href="/interviewer/interviews">Interviews</A>
+                <A href="/interviewer/invites">Invites</A>
+                <span class="muted small interviewer-who">
+                  {session().user.name} · {session().org.name}
+                </span>
+                <button type="button" class="button button-quiet button-small" onClick={() => void leave()}>
+                  Sign out
+                </button>
+              </nav>
+            )}
+          </Show>
+        </div>
+      </header>
+      <main id="interviewer-main" class="page" tabindex="-1">
+        <Show when={problem()}>
+          <p class="error" role="alert">
+            {problem()}
+          </p>
+        </Show>
+        <Suspense fallback={<p role="status">Loading…</p>}>{props.children}</Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+// Who is signed in, shared by the interviewer screens. `undefined` while unknown, `null` when signed out.
+import { createSignal } from 'solid-js';
+import type { InterviewerMe } from '../../sync-server/protocol/index.ts';
+import { fetchMe, InterviewerApiError } from './api-client.ts';
+
+const [me, setMe] = createSignal<InterviewerMe | null | undefined>(undefined);
+
+export { me, setMe };
+
+export async function refreshSession(): Promise<void> {
+  try {
+    setMe(await fetchMe());
+  } catch (error) {
+    if (error instanceof InterviewerApiError && error.status === 401) setMe(null);
+    else throw error;
+  }
+}

@@ -1,7 +1,8 @@
 // Picks an interview's questions from the bank: the matched role at the asked seniority and kind first,
 // then the neighbouring seniorities, then the general behavioural questions, never the same one twice.
 import type { InterviewSpec, PlannedQuestion, QuestionKind, Seniority } from '../../../sync-server/protocol/index.ts';
-import { matchRole, type QuestionBank } from './question-bank.ts';
+import { matchRole } from './match-role.ts';
+import type { QuestionBank } from './question-bank.ts';
 import type { BankQuestion } from './question-bank-schema.ts';
 import { mulberry32, shuffled } from './seeded-random.ts';
 

@@ -1,6 +1,6 @@
 // What every dimension scorer receives: the answer's sentences (verbatim, scorer instructions already
 // removed) and their words, computed once.
-import type { PlannedQuestion } from '../../../../sync-server/protocol/index.ts';
+import type { DimensionScore, PlannedQuestion } from '../../../../sync-server/protocol/index.ts';
 import type { Sentence } from './sentences.ts';
 import { words } from './stemmer.ts';
 
@@ -16,7 +16,7 @@ export function toAnswerText(sentences: Sentence[]): AnswerText {
   return { sentences, text, wordCount: words(text).length };
 }
 
-export type DimensionScorer = (answer: AnswerText, question: PlannedQuestion) => import('../../../../sync-server/protocol/index.ts').DimensionScore;
+export type DimensionScorer = (answer: AnswerText, question: PlannedQuestion) => DimensionScore;
 
 /** Clamps to the 1–5 scale every dimension uses. */
 export const toScale = (value: number): number => Math.max(1, Math.min(5, Math.round(value)));

@@ -7,15 +7,21 @@ export interface Sentence {
 
 export function splitSentences(answer: string): Sentence[] {
   const sentences: Sentence[] = [];
-  // A sentence ends at . ! ? or a line break, followed by space or the end; "e.g." and decimals survive
-  // because they are not followed by a space and a capital/newline often enough to matter here.
-  const pattern = /[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)|[.!?]+/g;
-  for (const match of answer.matchAll(pattern)) {
-    const raw = match[0];
-    const leading = raw.length - raw.trimStart().length;
+  // A sentence ends at . ! ? followed by whitespace or the end, or at a line break, so "2.1 seconds",
+  // "e.g.x" and "Node.js" stay inside their sentence.
+  const boundary = /[.!?]+(?=\s|$)|\n/g;
+  let from = 0;
+  const push = (end: number) => {
+    const raw = answer.slice(from, end);
     const text = raw.trim();
-    if (/[a-z0-9]/i.test(text)) sentences.push({ text, start: (match.index ?? 0) + leading });
+    if (/[a-z0-9]/i.test(text)) sentences.push({ text, start: from + (raw.length - raw.trimStart().length) });
+  };
+  for (const match of answer.matchAll(boundary)) {
+    const end = (match.index ?? 0) + match[0].length;
+    push(end);
+    from = end;
   }
+  push(answer.length);
   return sentences;
 }
 

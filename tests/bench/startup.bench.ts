@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.ts';
 import { REPO_ROOT, startSyncServer } from '../helpers/sync-server-process.ts';
 
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   );
 }
 
-async function timeToUsable(page: import('playwright-core').Page, url: string): Promise<number> {
+async function timeToUsable(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   const control = page.getByRole('link', { name: 'New interview' }).or(page.getByRole('button', { name: 'New interview' })).first();
   await control.waitFor({ state: 'visible' });

@@ -98,12 +98,18 @@ export default function InvitesPage() {
                   <For each={invites()}>
                     {(invite) => (
                       <tr>
-                        <td class="interviewer-mono">{invite.code}</td>
+                        <th scope="row" class="interviewer-mono">
+                          {invite.code}
+                        </th>
                         <td>{invite.label ?? '—'}</td>
                         <td>
                           {invite.uses} / {invite.maxUses}
+                          {invite.uses >= invite.maxUses ? <span class="muted small"> (used up)</span> : null}
                         </td>
-                        <td>{new Date(invite.expiresAt).toLocaleDateString()}</td>
+                        <td>
+                          {new Date(invite.expiresAt).toLocaleDateString()}
+                          {Date.parse(invite.expiresAt) <= Date.now() ? <span class="muted small"> (expired)</span> : null}
+                        </td>
                       </tr>
                     )}
                   </For>

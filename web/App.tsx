@@ -1,0 +1,19 @@
+// The router: candidate screens (each its own lazily loaded chunk) and the interviewer area.
+import { Router, type RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { interviewerRoutes } from './interviewer/routes.ts';
+import { AppShell } from './shell/AppShell.tsx';
+
+const candidateRoutes: RouteDefinition[] = [
+  { path: '/', component: lazy(() => import('./candidate/HomePage.tsx')) },
+  { path: '/new', component: lazy(() => import('./candidate/SetupPage.tsx')) },
+  { path: '/interview/:id', component: lazy(() => import('./candidate/InterviewPage.tsx')) },
+  { path: '/report/:id', component: lazy(() => import('./candidate/ReportPage.tsx')) },
+  { path: '/sync', component: lazy(() => import('./candidate/SyncPage.tsx')) },
+];
+
+const notFound: RouteDefinition = { path: '*404', component: lazy(() => import('./candidate/NotFoundPage.tsx')) };
+
+export function App() {
+  return <Router root={AppShell}>{[...candidateRoutes, ...interviewerRoutes, notFound]}</Router>;
+}

@@ -1,0 +1,490 @@
+// The interview itself: one question at a time, the typed answer saved as it is typed, a timer that
+// can be paused, skip, submit, end early. The rules live in the pure interview machine; this screen
+// feeds it events with the current time, stores what it decides, and only then shows the new state,
+// so a failed write (a full disk) never loses the answer on screen.
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import type { TurnRecord } from '../data/db.ts';
+import {
+  completeInterview,
+  completeTurn,
+  getInterview,
+  saveAnswerDraft,
+  saveProgress,
+  type InterviewWithTurns,
+} from '../data/interviews.ts';
+import { backupProgress, readProgressBackup } from '../data/draft-backup.ts';
+import { StorageFullError } from '../data/storage-errors.ts';
+import { engineForInterview } from '../engine/engine-facade.ts';
+import {
+  createInterviewState,
+  questionElapsedMs,
+  snapshotOf,
+  totalElapsedMs,
+  transition,
+  type InterviewEvent,
+  type InterviewMachineState,
+  type TransitionResult,
+} from '../interview/interview-machine.ts';
+import { MAX_ANSWER_CHARS } from '../../sync-server/protocol/limits.ts';
+import { formatClock, plural, QUESTION_KIND_LABELS, wordCount } from '../ui/format.ts';
+import { errorOf, valueOf, createLoad } from '../ui/load.ts';
+import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
+
+const DRAFT_DEBOUNCE_MS = 300;
+const HEARTBEAT_MS = 5_000;
+
+export default function InterviewPage() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const data = createLoad(() => params.id, (id) => getInterview(id));
+
+  createEffect(() => {
+    const loaded = data();
+    if (loaded.status === 'ready' && loaded.value?.interview.status === 'completed') navigate(`/report/${loaded.value.interview.id}`, { replace: true });
+  });
+
+  return (
+    <Switch>
+      <Match when={data().status === 'loading'}>
+        <p class="loading" role="status">
+          <span class="spinner" aria-hidden="true" /> Opening the interview…
+        </p>
+      </Match>
+      <Match when={errorOf(data())}>
+        {(error) => (
+          <div class="card stack" role="alert">
+            <h1>Can't open this interview</h1>
+            <p class="error">{messageOf(error())}</p>
+            <A href="/">Back to your interviews</A>
+          </div>
+        )}
+      </Match>
+      <Match when={valueOf(data()) === null}>
+        <div class="card stack">
+          <h1>Interview not found</h1>
+          <p class="muted">It may have been deleted.</p>
+          <A href="/">Back to your interviews</A>
+        </div>
+      </Match>
+      <Match when={inProgress(valueOf(data()))}>{(loaded) => <InterviewRunner data={loaded()} />}</Match>
+    </Switch>
+  );
+}
+
+function inProgress(data: InterviewWithTurns | null | undefined): InterviewWithTurns | undefined {
+  return data?.interview.status === 'in-progress' ? data : undefined;
+}
+
+type Busy = null | 'scoring' | 'skipping' | 'finishing';
+type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
+
+function InterviewRunner(props: { data: InterviewWithTurns }) {
+  const navigate = useNavigate();
+  // Read once on purpose: the loaded record is a snapshot in time, and from here on this screen owns
+  // the interview's state.
+  const { interview, turns } = props.data;
+  // A plain promise, not a resource: a resource created during the router's navigation transition
+  // would hold that transition (and so the whole screen) until the engine's chunk has loaded.
+  const engine = engineForInterview(interview.engine);
+  engine.catch(() => undefined);
+  const [state, setState] = createSignal<InterviewMachineState>(initialState(props.data, Date.now()));
+  const [now, setNow] = createSignal(Date.now());
+  const [busy, setBusy] = createSignal<Busy>(null);
+  const [saveState, setSaveState] = createSignal<SaveState>(state().draft ? 'saved' : 'idle');
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [confirmEnd, setConfirmEnd] = createSignal(false);
+  const [announcement, setAnnouncement] = createSignal('');
+  // Came back to a running interview (reload, or from another screen): greet once, until resumed.
+  const [welcomeBack, setWelcomeBack] = createSignal(state().phase === 'paused');
+  let heading: HTMLHeadingElement | undefined;
+  let textarea: HTMLTextAreaElement | undefined;
+
+  usePageTitle(() => `Question ${Math.min(state().index + 1, interview.questionCount)} of ${interview.questionCount}`);
+
+  const question = (): TurnRecord | undefined => turns[Math.min(state().index, turns.length - 1)];
+  const paused = () => state().phase === 'paused';
+  const overTime = () => totalElapsedMs(state(), now()) > interview.spec.minutes * 60_000;
+
+  // ---- persistence -------------------------------------------------------------------------------
+  // Writes go through one queue so they land in the order they were made (a late draft save can
+  // never overwrite the progress of the question that followed it).
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T,>(write: () => Promise<T>): Promise<T> => {
+    const next = queue.then(write, write);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let storageFailed = false;
+  const showError = (cause: unknown) => {
+    storageFailed = cause instanceof StorageFullError;
+    setError(messageOf(cause));
+  };
+  function scheduleDraftSave() {
+    clearTimeout(draftTimer);
+    setSaveState('pending');
+    draftTimer = setTimeout(() => void flushDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  function flushDraft(): Promise<void> {
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    const current = state();
+    if (current.phase === 'finished' || current.index >= interview.questionCount) return Promise.resolve();
+    const snapshot = snapshotOf(current, Date.now());
+    return enqueue(() => saveAnswerDraft(interview.id, current.index, current.draft, snapshot)).then(
+      () => {
+        // Only claim "saved" if nothing was typed meanwhile.
+        if (state().draft === current.draft && state().index === current.index) setSaveState('saved');
+        // A write worked again, so an earlier "storage is full" no longer holds.
+        if (storageFailed) {
+          storageFailed = false;
+          setError(null);
+        }
+      },
+      () => {
+        setSaveState('failed');
+      },
+    );
+  }
+
+  function saveTimer() {
+    const current = state();
+    if (current.phase === 'finished') return;
+    void enqueue(() => saveProgress(interview.id, snapshotOf(current, Date.now()))).catch(() => undefined);
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+  function apply(event: InterviewEvent): TransitionResult {
+    const result = transition(state(), event);
+    if (result.ok) setState(result.state);
+    else setNotice(result.error);
+    return result;
+  }
+
+  function onType(text: string) {
+    if (apply({ type: 'draft', text }).ok) {
+      setNotice(null);
+      scheduleDraftSave();
+    }
+  }
+
+  function togglePause() {
+    const at = Date.now();
+    const result = apply({ type: paused() ? 'resume' : 'pause', at });
+    if (!result.ok) return;
+    setNotice(null);
+    setWelcomeBack(false);
+    setAnnouncement(result.state.phase === 'paused' ? 'Timer paused.' : 'Timer running.');
+    if (draftTimer !== undefined) void flushDraft();
+    else saveTimer();
+    if (result.state.phase === 'answering') queueMicrotask(() => textarea?.focus());
+  }
+
+  async function completeCurrent(skipped: boolean) {
+    if (busy()) return;
+    const at = Date.now();
+    const result = transition(state(), { type: skipped ? 'skip' : 'submit', at });
+    if (!result.ok || !result.outcome) {
+      setNotice(result.ok ? null : result.error);
+      return;
+    }
+    const outcome = result.outcome;
+    const turn = turns[outcome.index];
+    if (!turn) return;
+    setBusy(skipped ? 'skipping' : 'scoring');
+    setError(null);
+    setNotice(null);
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    try {
+      const chosen = await engine.catch(() => engineForInterview(interview.engine));
+      const score = skipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer: outcome.answer });
+      await enqueue(() =>
+        completeTurn({
+          interviewId: interview.id,
+          index: outcome.index,
+          answer: outcome.answer,
+          skipped,
+          activeMs: outcome.activeMs,
+          score,
+          progress: snapshotOf(result.state, Date.now()),
+        }),
+      );
+      if (result.finished) {
+        await finish(result.state, false);
+        return;
+      }
+      setState(result.state);
+      setSaveState('idle');
+      setAnnouncement(skipped ? 'Question skipped.' : 'Answer submitted.');
+      queueMicrotask(() => focusElement(heading));
+    } catch (cause) {
+      // The machine's new state was never shown: the answer stays in the box, ready to try again.
+      showError(cause);
+    } finally {
+      if (busy() !== 'finishing') setBusy(null);
+    }
+  }
+
+  async function endEarly() {
+    if (busy()) return;
+    const result = transition(state(), { type: 'endEarly', at: Date.now() });
+    if (!result.ok) {
+      setNotice(result.error);
+      return;
+    }
+    setError(null);
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    try {
+      await finish(result.state, true);
+    } catch (cause) {
+      showError(cause);
+      setBusy(null);
+    }
+  }
+
+  async function finish(finalState: InterviewMachineState, endedEarly: boolean) {
+    setBusy('finishing');
+    const chosen = await engine.catch(() => engineForInterview(interview.engine));
+    const stored = await getInterview(interview.id);
+    const done = (stored?.turns ?? []).filter((t) => t.status !== 'open');
+    const summary = await chosen.engine.summarise({
+      spec: interview.spec,
+      turns: done.map((t) => ({ question: t.question, answer: t.answer ?? '', skipped: t.status === 'skipped', score: t.score })),
+    });
+    await enqueue(() => completeInterview({ interviewId: interview.id, summary, endedEarly, progress: snapshotOf(finalState, Date.now()) }));
+    setState(finalState);
+    navigate(`/report/${interview.id}`, { replace: true });
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+  onMount(() => {
+    // A brand-new interview: store that it started, so a reload right away resumes it (paused).
+    // Restored from the last-moment backup: bring IndexedDB up to date with it.
+    if (state().draft !== (turns[state().index]?.draft ?? '')) void flushDraft();
+    else if (!props.data.interview.progress) saveTimer();
+    // An interview whose last answer was stored but whose summary was not (the tab closed, or the
+    // disk was full): finish it now.
+    if (state().phase === 'finished') void finish(state(), state().endedEarly).catch(showError);
+    focusElement(heading);
+
+    const clock = setInterval(() => setNow(Date.now()), 250);
+    const heartbeat = setInterval(() => {
+      if (state().phase === 'answering' && draftTimer === undefined) saveTimer();
+    }, HEARTBEAT_MS);
+    // Leaving the page (reload, closing the tab, switching apps on a phone): save now, not in 300 ms,
+    // and keep a synchronous copy, since the page may be gone before IndexedDB finishes.
+    const onHide = () => {
+      if (state().phase !== 'finished') backupProgress(interview.id, snapshotOf(state(), Date.now()));
+      if (draftTimer !== undefined) void flushDraft();
+      else saveTimer();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onHide();
+    };
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    onCleanup(() => {
+      clearInterval(clock);
+      clearInterval(heartbeat);
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      onHide();
+    });
+  });
+
+  createEffect(on(() => state().index, () => setConfirmEnd(false), { defer: true }));
+
+  const progressPercent = () => Math.round((Math.min(state().index, interview.questionCount) / interview.questionCount) * 100);
+  const saveText = () => {
+    switch (saveState()) {
+      case 'pending':
+        return 'Saving…';
+      case 'saved':
+        return 'Draft saved';
+      case 'failed':
+        return 'Not saved yet: your text is still here';
+      default:
+        return '';
+    }
+  };
+
+  return (
+    <div class="stack">
+      <div class="interview-bar">
+        <div class="progress stack-tight">
+          <div class="row spread">
+            <p class="eyebrow">
+              Question {Math.min(state().index + 1, interview.questionCount)} of {interview.questionCount}
+            </p>
+            <span class="muted small">{interview.spec.role}</span>
+          </div>
+          <div
+            class="progress-track"
+            role="progressbar"
+            aria-label="Interview progress"
+            aria-valuemin="0"
+            aria-valuemax={interview.questionCount}
+            aria-valuenow={Math.min(state().index, interview.questionCount)}
+            aria-valuetext={`${plural(Math.min(state().index, interview.questionCount), 'question')} done`}
+          >
+            <div class="progress-fill" style={{ width: `${progressPercent()}%` }} />
+          </div>
+        </div>
+        <div class="timer-box">
+          <div class="stack-tight" style={{ gap: '0' }}>
+            <span class="muted small" id="timer-label">
+              {paused() ? 'Paused' : 'Elapsed'} · {interview.spec.minutes} min planned
+            </span>
+            <span
+              class="timer"
+              role="timer"
+              aria-labelledby="timer-label"
+              data-paused={paused()}
+              data-over={overTime()}
+            >
+              {formatClock(totalElapsedMs(state(), now()))}
+            </span>
+          </div>
+          <button
+            type="button"
+            class="button button-small"
+            onClick={togglePause}
+            disabled={busy() !== null || state().phase === 'finished'}
+            aria-describedby="timer-label"
+          >
+            {paused() ? 'Resume' : 'Pause'}
+          </button>
+        </div>
+      </div>
+
+      <div class="visually-hidden" aria-live="polite">
+        {announcement()}
+      </div>
+
+      <Show when={paused()}>
+        <div class="paused-note">
+          <strong>{welcomeBack() ? 'Welcome back. ' : ''}The interview is paused.</strong> The timer is stopped at{' '}
+          {formatClock(totalElapsedMs(state(), now()))}. Press Resume when you're ready to carry on.
+        </div>
+      </Show>
+
+      <section class="card question-card" aria-labelledby="question-text">
+        <div class="row">
+          <span class="tag tag-accent">{QUESTION_KIND_LABELS[question()?.question.kind ?? 'behavioural']}</span>
+          <span class="muted small">
+            This question: {formatClock(questionElapsedMs(state(), now()))}
+          </span>
+        </div>
+        <h1 id="question-text" class="question-text" data-testid="question-text" tabindex="-1" ref={heading}>
+          {question()?.question.text}
+        </h1>
+
+        <div class="field">
+          <label for="answer">Your answer</label>
+          <textarea
+            id="answer"
+            ref={textarea}
+            class="textarea"
+            value={state().draft}
+            readOnly={paused() || busy() !== null}
+            maxlength={MAX_ANSWER_CHARS}
+            spellcheck={true}
+            aria-describedby="answer-hint answer-save"
+            onInput={(event) => onType(event.currentTarget.value)}
+            onBlur={() => {
+              if (draftTimer !== undefined) void flushDraft();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void completeCurrent(false);
+              }
+            }}
+          />
+          <div class="answer-meta">
+            <span id="answer-hint">
+              {plural(wordCount(state().draft), 'word')}
+              <span class="kbd-hint"> · Ctrl+Enter to submit</span>
+            </span>
+            <span id="answer-save" class="save-state" data-state={saveState()}>
+              {saveText()}
+            </span>
+          </div>
+        </div>
+
+        <Show when={notice()}>
+          <p class="muted" role="status">
+            {notice()}
+          </p>
+        </Show>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+
+        <Show
+          when={!confirmEnd()}
+          fallback={
+            <div class="confirm-box stack-tight" role="group" aria-labelledby="end-confirm-text">
+              <p id="end-confirm-text">
+                End the interview now? Your submitted answers are scored; this question and any after it are left out.
+              </p>
+              <div class="row">
+                <button type="button" class="button button-small button-danger" disabled={busy() !== null} onClick={() => void endEarly()}>
+                  Finish and see report
+                </button>
+                <button type="button" class="button button-small" ref={(el) => queueMicrotask(() => el.focus())} onClick={() => setConfirmEnd(false)}>
+                  Keep going
+                </button>
+              </div>
+            </div>
+          }
+        >
+          <div class="interview-actions-bar">
+            <button type="button" class="button button-primary" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(false)}>
+              <Show when={busy() === 'scoring' || busy() === 'finishing'} fallback="Submit answer">
+                <span class="spinner" aria-hidden="true" /> Scoring…
+              </Show>
+            </button>
+            <button type="button" class="button" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(true)}>
+              Skip question
+            </button>
+            <button type="button" class="button button-danger-quiet end-button" disabled={busy() !== null} onClick={() => setConfirmEnd(true)}>
+              End interview
+            </button>
+          </div>
+        </Show>
+        <Show when={state().index === interview.questionCount - 1 && !confirmEnd()}>
+          <p class="muted small">This is the last question: submitting it opens your report.</p>
+        </Show>
+      </section>
+    </div>
+  );
+}
+
+/** Resumes from the newest saved snapshot (paused, where it stopped), or starts a new interview now. */
+function initialState(data: InterviewWithTurns, now: number): InterviewMachineState {
+  const fresh = createInterviewState(data.interview.questionCount);
+  const stored = data.interview.progress;
+  const backup = readProgressBackup(data.interview.id);
+  // The backup is only newer when the page went away before IndexedDB caught up; it never moves
+  // the interview to another question than the one stored, whose answer may already be recorded.
+  const useBackup = backup !== null && backup.savedAt > (stored?.savedAt ?? 0) && backup.index === (stored?.index ?? 0);
+  for (const snapshot of useBackup ? [backup, stored] : [stored]) {
+    if (!snapshot) continue;
+    const restored = transition(fresh, { type: 'restore', snapshot });
+    if (restored.ok) return restored.state;
+  }
+  // No snapshot, or a damaged one: start at the first question not yet answered.
+  const firstOpen = data.turns.findIndex((t) => t.status === 'open');
+  const started = transition(fresh, { type: 'start', at: now }).state;
+  if (firstOpen <= 0) return { ...started, draft: data.turns[0]?.draft ?? '' };
+  return { ...started, index: firstOpen, draft: data.turns[firstOpen]?.draft ?? '' };
+}

@@ -1,0 +1,263 @@
+// The report of a finished interview: the overall score, each rubric dimension with its reason and
+// quotes from the answers as evidence, each question's breakdown, and which engine scored it and why.
+import { A, useParams } from '@solidjs/router';
+import { For, Match, Show, Switch } from 'solid-js';
+import type { InterviewRecord, TurnRecord } from '../data/db.ts';
+import { getInterview, type InterviewWithTurns } from '../data/interviews.ts';
+import {
+  dimensionLevel,
+  formatDate,
+  formatDimension,
+  formatDuration,
+  formatOverall,
+  INTERVIEW_TYPE_LABELS,
+  overallLevel,
+  plural,
+  QUESTION_KIND_LABELS,
+  SENIORITY_LABELS,
+} from '../ui/format.ts';
+import { createLoad, errorOf, valueOf } from '../ui/load.ts';
+import { messageOf, usePageTitle } from '../ui/page.ts';
+
+export default function ReportPage() {
+  usePageTitle('Report');
+  const params = useParams();
+  const data = createLoad(() => params.id, (id) => getInterview(id));
+
+  return (
+    <Switch>
+      <Match when={data().status === 'loading'}>
+        <p class="loading" role="status">
+          <span class="spinner" aria-hidden="true" /> Opening the report…
+        </p>
+      </Match>
+      <Match when={errorOf(data())}>
+        {(error) => (
+          <div class="card stack" role="alert">
+            <h1>Can't open this report</h1>
+            <p class="error">{messageOf(error())}</p>
+            <A href="/">Back to your interviews</A>
+          </div>
+        )}
+      </Match>
+      <Match when={valueOf(data()) === null}>
+        <div class="card stack">
+          <h1>Report not found</h1>
+          <p class="muted">This interview may have been deleted.</p>
+          <A href="/">Back to your interviews</A>
+        </div>
+      </Match>
+      <Match when={unfinished(valueOf(data()))}>
+        {(loaded) => (
+          <div class="card stack">
+            <h1>Report</h1>
+            <p>This interview isn't finished yet, so there is no report.</p>
+            <div>
+              <A href={`/interview/${loaded().interview.id}`} class="button button-primary">
+                Continue interview
+              </A>
+            </div>
+          </div>
+        )}
+      </Match>
+      <Match when={finished(valueOf(data()))}>{(loaded) => <Report interview={loaded().interview} turns={loaded().turns} />}</Match>
+    </Switch>
+  );
+}
+
+function unfinished(data: InterviewWithTurns | null | undefined): InterviewWithTurns | undefined {
+  return data && data.interview.status !== 'completed' ? data : undefined;
+}
+
+function finished(data: InterviewWithTurns | null | undefined): InterviewWithTurns | undefined {
+  return data?.interview.status === 'completed' && data.interview.summary ? data : undefined;
+}
+
+function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
+  const iv = () => props.interview;
+  // Report is only rendered for completed interviews, which always have a summary.
+  const summary = () => props.interview.summary!;
+  const asked = () => props.turns.filter((t) => t.status !== 'open');
+  const activeMs = () => props.turns.reduce((sum, t) => sum + t.activeMs, 0);
+
+  return (
+    <div class="stack">
+      <div class="page-header">
+        <p class="eyebrow">{iv().spec.role}</p>
+        <h1>Report</h1>
+        <p class="muted">
+          {SENIORITY_LABELS[iv().spec.seniority]} · {INTERVIEW_TYPE_LABELS[iv().spec.type]} · {formatDate(iv().completedAt ?? iv().startedAt)}
+        </p>
+      </div>
+
+      <section class="card stack" aria-labelledby="overall-title">
+        <h2 id="overall-title" class="visually-hidden">
+          Overall score
+        </h2>
+        <div class="score-hero">
+          <div class="score-ring" style={{ '--value': String(Math.round(summary().overall)) }}>
+            <div>
+              <span class="score-ring-value" data-testid="overall-score">
+                {formatOverall(summary().overall)}
+              </span>
+              <span class="score-ring-label">out of 100</span>
+            </div>
+          </div>
+          <div class="stack-tight">
+            <p>
+              <strong>
+                {plural(summary().answered, 'question')} answered
+                <Show when={summary().skipped > 0}>, {summary().skipped} skipped</Show>
+              </strong>
+            </p>
+            <p class="muted small">Active time {formatDuration(activeMs())}, pauses excluded.</p>
+            <div class="row">
+              <span class="tag tag-accent">{iv().engineLabel}</span>
+              <Show when={iv().endedEarly}>
+                <span class="tag tag-warning">Ended early</span>
+              </Show>
+            </div>
+          </div>
+        </div>
+        <p class="engine-note">{iv().engineReason}</p>
+      </section>
+
+      <Show when={summary().dimensions.length > 0}>
+        <section class="card stack" aria-labelledby="dimensions-title">
+          <h2 id="dimensions-title">Scores by dimension</h2>
+          <ul class="dimension-list">
+            <For each={summary().dimensions}>
+              {(dimension) => (
+                <li class="dimension" data-testid="dimension">
+                  <div class="dimension-label">{dimension.label}</div>
+                  <div class="dimension-score">
+                    {formatDimension(dimension.score)}
+                    <span class="muted"> / 5</span>
+                  </div>
+                  <div class="meter" aria-hidden="true">
+                    <span style={{ width: `${(dimension.score / 5) * 100}%` }} />
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
+      <div class="two-col">
+        <section class="card stack-tight" aria-labelledby="strengths-title">
+          <h2 id="strengths-title">Strengths</h2>
+          <Show when={summary().strengths.length > 0} fallback={<p class="muted">Nothing stood out yet. Answer more questions to see strengths.</p>}>
+            <ul class="bullet-list">
+              <For each={summary().strengths}>{(item) => <li>{item}</li>}</For>
+            </ul>
+          </Show>
+        </section>
+        <section class="card stack-tight" aria-labelledby="improve-title">
+          <h2 id="improve-title">To improve</h2>
+          <Show when={summary().improvements.length > 0} fallback={<p class="muted">No specific improvements noted.</p>}>
+            <ul class="bullet-list">
+              <For each={summary().improvements}>{(item) => <li>{item}</li>}</For>
+            </ul>
+          </Show>
+        </section>
+      </div>
+
+      <section class="stack" aria-labelledby="questions-title">
+        <h2 id="questions-title">Question by question</h2>
+        <Show when={asked().length > 0} fallback={<p class="card muted">No questions were answered in this interview.</p>}>
+          <For each={asked()}>{(turn) => <TurnBreakdown turn={turn} />}</For>
+        </Show>
+        <Show when={props.turns.length > asked().length}>
+          <p class="muted small">
+            {plural(props.turns.length - asked().length, 'question')} not reached because the interview ended early.
+          </p>
+        </Show>
+      </section>
+
+      <div class="row no-print">
+        <A href="/" class="button">
+          Back to interviews
+        </A>
+        <A href="/new" class="button button-quiet">
+          Practise again
+        </A>
+        <button type="button" class="button button-quiet" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function TurnBreakdown(props: { turn: TurnRecord }) {
+  const t = () => props.turn;
+  return (
+    <article class="card stack turn-card" aria-labelledby={`turn-${t().index}`}>
+      <div class="row spread">
+        <span class="eyebrow">
+          Question {t().index + 1} · {QUESTION_KIND_LABELS[t().question.kind]}
+        </span>
+        <Show when={t().score} fallback={<span class="tag">Skipped</span>}>
+          {(score) => (
+            <span class="score-badge" data-level={overallLevel(score().overall)}>
+              {formatOverall(score().overall)}
+              <span class="visually-hidden"> out of 100</span>
+            </span>
+          )}
+        </Show>
+      </div>
+      <h3 id={`turn-${t().index}`}>{t().question.text}</h3>
+
+      <Show when={(t().answer ?? '').trim().length > 0}>
+        <details class="answer-details">
+          <summary>Your answer</summary>
+          <p>{t().answer}</p>
+        </details>
+      </Show>
+
+      <Show when={t().score}>
+        {(score) => (
+          <>
+            <ul class="turn-dimensions">
+              <For each={score().dimensions}>
+                {(dimension) => (
+                  <li class="turn-dimension" data-level={dimensionLevel(dimension.score)}>
+                    <div class="row spread">
+                      <strong>{dimension.label}</strong>
+                      <span class="dimension-score">
+                        {dimension.score}
+                        <span class="muted"> / 5</span>
+                      </span>
+                    </div>
+                    <p class="muted small">{dimension.reason}</p>
+                    <For each={dimension.evidence}>
+                      {(quote) => (
+                        <blockquote class="evidence">
+                          <q>{quote}</q>
+                        </blockquote>
+                      )}
+                    </For>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={score().feedback}>
+              <p>{score().feedback}</p>
+            </Show>
+            <Show when={score().flags.length > 0}>
+              <div class="banner banner-warning">
+                <div>
+                  <strong>Noticed</strong>
+                  <ul class="bullet-list">
+                    <For each={score().flags}>{(flag) => <li>{flag}</li>}</For>
+                  </ul>
+                </div>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,177 @@
+// Setup: what kind of interview to practise. Plans the questions with the chosen engine, stores the
+// interview, and opens it.
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { INTERVIEW_TYPES, SENIORITIES, type InterviewSpec, type InterviewType, type Seniority } from '../../sync-server/protocol/interview-spec.ts';
+import { createInterview } from '../data/interviews.ts';
+import { chooseEngine, describeDefaultEngine, suggestedRoles } from '../engine/engine-facade.ts';
+import { INTERVIEW_TYPE_LABELS, SENIORITY_LABELS } from '../ui/format.ts';
+import { createLoad, valueOf } from '../ui/load.ts';
+import { messageOf, usePageTitle } from '../ui/page.ts';
+
+const LIMITS = { questions: { min: 1, max: 10 }, minutes: { min: 5, max: 120 } } as const;
+
+export default function SetupPage() {
+  usePageTitle('New interview');
+  const navigate = useNavigate();
+  const roles = createLoad(() => true, () => suggestedRoles().catch(() => [] as string[]));
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [roleInvalid, setRoleInvalid] = createSignal(false);
+  const engine = describeDefaultEngine();
+
+  async function start(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const role = String(data.get('role') ?? '').trim();
+    if (!role) {
+      setRoleInvalid(true);
+      setError('Enter the role you are practising for.');
+      form.querySelector<HTMLInputElement>('#role')?.focus();
+      return;
+    }
+    const spec: InterviewSpec = {
+      role: role.slice(0, 120),
+      seniority: String(data.get('seniority')) as Seniority,
+      type: String(data.get('type')) as InterviewType,
+      questionCount: clamp(Number(data.get('questionCount')), LIMITS.questions.min, LIMITS.questions.max, 3),
+      minutes: clamp(Number(data.get('minutes')), LIMITS.minutes.min, LIMITS.minutes.max, 15),
+      language: 'en',
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      // Ask the browser not to evict interviews under storage pressure; harmless if it says no.
+      void navigator.storage?.persist?.().catch(() => false);
+      const choice = await chooseEngine();
+      const questions = await choice.engine.planQuestions(spec);
+      const interview = await createInterview({ spec, questions, engine: { kind: choice.kind, label: choice.label, reason: choice.reason } });
+      navigate(`/interview/${interview.id}`);
+    } catch (cause) {
+      setError(messageOf(cause));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="stack">
+      <div class="page-header">
+        <h1>New interview</h1>
+        <p class="muted">Pick what to practise. You can pause at any time, and nothing is cut off when the time is up.</p>
+      </div>
+
+      <form class="card stack" onSubmit={start} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
+        <div class="form-grid">
+          <div class="field span-2">
+            <label for="role">Role</label>
+            <input
+              id="role"
+              name="role"
+              class="input"
+              list="role-suggestions"
+              required
+              maxlength="120"
+              autocomplete="organization-title"
+              placeholder="e.g. Software Engineer"
+              aria-describedby="role-hint"
+              aria-invalid={roleInvalid()}
+              onInput={() => setRoleInvalid(false)}
+            />
+            <datalist id="role-suggestions">
+              <For each={valueOf(roles()) ?? []}>{(role) => <option value={role} />}</For>
+            </datalist>
+            <span id="role-hint" class="hint">
+              Type any role, or pick one from the list.
+            </span>
+          </div>
+
+          <div class="field">
+            <label for="seniority">Seniority</label>
+            <select id="seniority" name="seniority" class="select" value="mid">
+              <For each={SENIORITIES}>
+                {(level) => (
+                  <option value={level} selected={level === 'mid'}>
+                    {SENIORITY_LABELS[level]}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+
+          <div class="field">
+            <label for="type">Interview type</label>
+            <select id="type" name="type" class="select">
+              <For each={INTERVIEW_TYPES}>
+                {(type) => (
+                  <option value={type} selected={type === 'behavioural'}>
+                    {INTERVIEW_TYPE_LABELS[type]}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+
+          <div class="field">
+            <label for="questionCount">Number of questions</label>
+            <input
+              id="questionCount"
+              name="questionCount"
+              class="input"
+              type="number"
+              inputmode="numeric"
+              min={LIMITS.questions.min}
+              max={LIMITS.questions.max}
+              value="3"
+              required
+            />
+          </div>
+
+          <div class="field">
+            <label for="minutes">Length (minutes)</label>
+            <input
+              id="minutes"
+              name="minutes"
+              class="input"
+              type="number"
+              inputmode="numeric"
+              min={LIMITS.minutes.min}
+              max={LIMITS.minutes.max}
+              value="15"
+              required
+              aria-describedby="minutes-hint"
+            />
+            <span id="minutes-hint" class="hint">
+              A guide for pacing; the timer shows it.
+            </span>
+          </div>
+        </div>
+
+        <div class="engine-note">
+          <span class="tag tag-accent">{engine.label}</span>
+          <span>{engine.reason}</span>
+        </div>
+
+        <Show when={error()}>
+          <p id="setup-error" class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+
+        <div class="row">
+          <button type="submit" class="button button-primary" disabled={busy()}>
+            <Show when={busy()} fallback="Start interview">
+              <span class="spinner" aria-hidden="true" /> Preparing questions…
+            </Show>
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function clamp(value: number, min: number, max: number, fallback: number): number {
+  if (!Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

@@ -1,0 +1,86 @@
+// The sync status the UI shows (header, sync screen): a tiny observable store with no dependencies,
+// so the first screen can show it before the sync client (and zod) has loaded.
+// Owns: the shape of that status. Must not import: Solid, Dexie, zod, fetch.
+
+export type SyncPhase =
+  /** The sync client has not reported yet. */
+  | 'starting'
+  /** No organisation joined: nothing leaves the device. */
+  | 'not-joined'
+  | 'offline'
+  | 'syncing'
+  | 'up-to-date'
+  /** The last attempt failed; another is scheduled at `retryAt`. */
+  | 'error'
+  /** The server no longer accepts this device's token: the candidate must join again. */
+  | 'needs-rejoin';
+
+export interface SyncSnapshot {
+  phase: SyncPhase;
+  /** For `error` and `needs-rejoin`: what went wrong, in words meant for the candidate. */
+  message: string | null;
+  pending: number;
+  rejected: number;
+  lastSyncedAt: number | null;
+  retryAt: number | null;
+  orgName: string | null;
+  candidateName: string | null;
+}
+
+export const initialSyncSnapshot: SyncSnapshot = {
+  phase: 'starting',
+  message: null,
+  pending: 0,
+  rejected: 0,
+  lastSyncedAt: null,
+  retryAt: null,
+  orgName: null,
+  candidateName: null,
+};
+
+type Listener = (snapshot: SyncSnapshot) => void;
+
+export interface SyncStore {
+  get(): SyncSnapshot;
+  update(patch: Partial<SyncSnapshot>): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createSyncStore(initial: SyncSnapshot = initialSyncSnapshot): SyncStore {
+  let current = initial;
+  const listeners = new Set<Listener>();
+  return {
+    get: () => current,
+    update(patch) {
+      current = { ...current, ...patch };
+      for (const listener of listeners) listener(current);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The app's one store; the sync client writes it, the UI reads it. */
+export const syncStore: SyncStore = createSyncStore();
+
+/** A short label for the header and the sync screen. */
+export function describeSyncPhase(snapshot: SyncSnapshot): string {
+  switch (snapshot.phase) {
+    case 'starting':
+      return 'Checking…';
+    case 'not-joined':
+      return 'Not shared';
+    case 'offline':
+      return 'Offline';
+    case 'syncing':
+      return 'Syncing…';
+    case 'up-to-date':
+      return 'Up to date';
+    case 'error':
+      return 'Sync problem';
+    case 'needs-rejoin':
+      return 'Join again';
+  }
+}

@@ -1,0 +1,28 @@
+// Small helpers every screen uses: the document title, and where focus goes when a screen opens.
+import { createEffect } from 'solid-js';
+import { StorageFullError } from '../data/storage-errors.ts';
+
+export function usePageTitle(title: string | (() => string)): void {
+  createEffect(() => {
+    const text = typeof title === 'function' ? title() : title;
+    document.title = text ? `${text} · Interview Buddy` : 'Interview Buddy';
+  });
+}
+
+/** Moves focus to `element` without scrolling it out of view; for headings with tabindex="-1". */
+export function focusElement(element: HTMLElement | undefined | null): void {
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  element.scrollIntoView?.({ block: 'nearest' });
+}
+
+/**
+ * The message of an error for the candidate; storage and sync errors already speak to them. A full
+ * disk is explained at length by the shell's banner, so next to the control that failed a short line
+ * says what happened to the candidate's work.
+ */
+export function messageOf(error: unknown): string {
+  if (error instanceof StorageFullError) return "Not saved, because your device's storage is full. What you entered is still here.";
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Try again.';
+}

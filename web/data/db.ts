@@ -1,0 +1,151 @@
+// The one IndexedDB database of the app (Dexie), its versioned schema and its migrations.
+// Owns: record shapes as stored, table indexes, upgrades between versions. Must not import: Solid, the
+// DOM beyond IndexedDB, fetch, the sync client or the UI. Everything that reads or writes goes through
+// the repositories beside this file, never through `getDb()` from a component.
+import Dexie, { type Table } from 'dexie';
+import type {
+  AnswerScore,
+  EngineKind,
+  InterviewSpec,
+  InterviewSummary,
+  PlannedQuestion,
+  SyncEventType,
+} from '../../sync-server/protocol/index.ts';
+import type { InterviewSnapshot } from '../interview/interview-machine.ts';
+
+export const DB_NAME = 'interview-buddy';
+
+export type InterviewStatus = 'in-progress' | 'completed';
+
+export interface InterviewRecord {
+  /** ULID, so ids sort by creation time and are unique across devices. */
+  id: string;
+  spec: InterviewSpec;
+  engine: EngineKind;
+  /** What the UI shows for the engine, e.g. "basic scoring". */
+  engineLabel: string;
+  /** Why this engine was used; shown beside the label on the report. */
+  engineReason: string;
+  status: InterviewStatus;
+  questionCount: number;
+  startedAt: string;
+  completedAt: string | null;
+  endedEarly: boolean;
+  summary: InterviewSummary | null;
+  /** Since v2: `summary.overall`, copied out so the history can sort and filter on it. */
+  overall: number | null;
+  /** The interview machine's last snapshot, so a reload resumes exactly where it stopped. */
+  progress: InterviewSnapshot | null;
+}
+
+export type TurnStatus = 'open' | 'answered' | 'skipped';
+
+export interface TurnRecord {
+  id: string;
+  interviewId: string;
+  index: number;
+  question: PlannedQuestion;
+  /** The answer as typed so far; saved while typing, never synced. */
+  draft: string;
+  status: TurnStatus;
+  /** The final answer, set when the turn is answered or skipped. */
+  answer: string | null;
+  activeMs: number;
+  answeredAt: string | null;
+  score: AnswerScore | null;
+}
+
+/** Settings are one row per key, so each can be changed in a transaction without touching the rest. */
+export interface SettingRecord {
+  key: SettingKey;
+  value: unknown;
+}
+
+export type SettingKey = 'deviceId' | 'seq' | 'deviceToken' | 'org' | 'candidateName' | 'pullCursor' | 'needsRejoin';
+
+export type OutboxState = 'pending' | 'sent' | 'rejected';
+
+export interface OutboxRecord {
+  /** ULID from a monotonic factory: the server's idempotency key. */
+  id: string;
+  /** Rises by one per event on this device; allocated in the transaction of the write that caused it. */
+  seq: number;
+  type: SyncEventType;
+  at: string;
+  payload: unknown;
+  state: OutboxState;
+  /** The server's reason, kept and shown when an event was rejected. */
+  rejectReason: string | null;
+  /** Since v2: which interview the event is about, so deleting an interview can find its events. */
+  interviewId: string | null;
+  sentAt: string | null;
+}
+
+// Each version lists every table. Version 1 is what the first release shipped; keep it as it was so
+// the upgrade path from it stays tested.
+export const SCHEMA_V1 = {
+  interviews: 'id, startedAt, status',
+  turns: 'id, interviewId, [interviewId+index]',
+  settings: 'key',
+  outbox: 'id, &seq, state',
+} as const;
+
+export const SCHEMA_V2 = {
+  interviews: 'id, startedAt, status, overall',
+  turns: 'id, interviewId, [interviewId+index]',
+  settings: 'key',
+  // [state+seq] hands the sync client pending events already in seq order, from one index range.
+  outbox: 'id, &seq, state, [state+seq], interviewId',
+} as const;
+
+export class InterviewBuddyDb extends Dexie {
+  interviews!: Table<InterviewRecord, string>;
+  turns!: Table<TurnRecord, string>;
+  settings!: Table<SettingRecord, string>;
+  outbox!: Table<OutboxRecord, string>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('interviews')
+          .toCollection()
+          .modify((row: Partial<InterviewRecord>) => {
+            row.overall = row.summary?.overall ?? null;
+          });
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: Partial<OutboxRecord>) => {
+            row.interviewId = interviewIdOf(row.payload);
+            row.rejectReason ??= null;
+            row.sentAt ??= null;
+          });
+      });
+  }
+}
+
+export function interviewIdOf(payload: unknown): string | null {
+  if (payload && typeof payload === 'object' && 'interviewId' in payload) {
+    const id = (payload as { interviewId: unknown }).interviewId;
+    return typeof id === 'string' ? id : null;
+  }
+  return null;
+}
+
+let instance: InterviewBuddyDb | null = null;
+
+/** The app's database, opened on first use. */
+export function getDb(): InterviewBuddyDb {
+  instance ??= new InterviewBuddyDb();
+  return instance;
+}
+
+/** Closes the database so the next `getDb()` opens it again (tests, and after deleting it). */
+export function closeDb(): void {
+  instance?.close();
+  instance = null;
+}

@@ -12,8 +12,10 @@
 // turn "200/s" into one burst of 200 simultaneous pushes a second. So each step runs STAGGER autocannon
 // instances started 1/STAGGER s apart, each with its share of the rate, and the latencies of all of
 // them are pooled before taking percentiles. Then a closed-loop pass (no rate limit) finds saturation.
-// Progress lines first, then one JSON line.
+// A rate is held when p99 <= P99_LIMIT_MS with no errors, twice if the first try fails. Progress lines
+// first, then one JSON line (loadAverage: the machine's load at the end, since neighbours skew timings).
 import autocannon from 'autocannon';
+import os from 'node:os';
 import { monotonicFactory } from 'ulid';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 import type { AnswerScore, PlannedQuestion, SyncEvent } from '../../sync-server/protocol/index.ts';
@@ -316,6 +318,14 @@ async function step(url: string, devices: Device[], rate: number): Promise<StepR
   return result;
 }
 
+function printStep(result: StepResult, retry: boolean): void {
+  console.log(
+    `${retry ? '  retry ' : ''}rate ${result.rate}/s over ${result.connections} connections: achieved ${result.achieved}/s, ` +
+      `p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, ` +
+      `non-2xx ${result.non2xx}, errors ${result.errors}${result.ok ? '' : '  <- over the limit'}`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`sync ingest bench: ${DEVICES} devices, ${CONNECTIONS} connections, ${EVENTS_PER_INTERVIEW} events per push`);
   const sample = interviewBody({ clientId: 'sample', token: '', seq: 0 });
@@ -334,12 +344,16 @@ async function main(): Promise<void> {
     const steps: StepResult[] = [];
     let held: StepResult | null = null;
     for (const rate of RATES) {
-      const result = await step(url, devices, rate);
+      // One failed step can be a neighbour's burst of CPU or disk; a rate counts as not held only when
+      // it fails twice in a row. Both attempts are reported.
+      let result = await step(url, devices, rate);
       steps.push(result);
-      console.log(
-        `rate ${rate}/s over ${result.connections} connections: achieved ${result.achieved}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, ` +
-          `p99 ${result.p99} ms, max ${result.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}${result.ok ? '' : '  <- limit'}`,
-      );
+      printStep(result, false);
+      if (!result.ok) {
+        result = await step(url, devices, rate);
+        steps.push(result);
+        printStep(result, true);
+      }
       if (!result.ok) break;
       held = result;
     }
@@ -365,6 +379,7 @@ async function main(): Promise<void> {
         eventsPerInterview: EVENTS_PER_INTERVIEW,
         pushBytes: sample.length,
         steps: steps.map(({ ok: _ok, ...rest }) => rest),
+        loadAverage: os.loadavg().map(round),
       }),
     );
   } finally {

@@ -1,20 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { QUESTION_KINDS, SENIORITIES } from '../../../sync-server/protocol/index.ts';
-import { bankFile } from './question-bank-schema.ts';
+import { bankFile, bankRole } from './question-bank-schema.ts';
 import { BANK_FILE_NAMES, getQuestionBank, matchRole } from './question-bank.ts';
 
 const BANK_DIR = join(import.meta.dirname, 'question-bank');
+const readJson = (name: string): unknown => JSON.parse(readFileSync(join(BANK_DIR, `${name}.json`), 'utf8'));
 
 describe('the curated question bank', () => {
-  it('validates every file against the schema, and each file holds only its own role', () => {
+  it('validates roles.json and every question file against the schema, and each file holds only its own role', () => {
+    const roles = z.array(bankRole).safeParse(readJson('roles'));
+    expect(roles.success, roles.success ? '' : roles.error.message).toBe(true);
+    expect(roles.data?.map((role) => role.id).sort()).toEqual([...BANK_FILE_NAMES].sort());
     for (const name of BANK_FILE_NAMES) {
-      const parsed = bankFile.safeParse(JSON.parse(readFileSync(join(BANK_DIR, `${name}.json`), 'utf8')));
+      const parsed = bankFile.safeParse(readJson(name));
       expect(parsed.success, `${name}.json: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
       if (parsed.success) {
         expect(parsed.data.role).toBe(name);
-        for (const question of parsed.data.questions) expect(question.role, question.id).toBe(name);
+        for (const question of parsed.data.questions) {
+          expect(question.role, question.id).toBe(name);
+          expect(question.id.startsWith(`${name}-`), question.id).toBe(true);
+        }
       }
     }
   });
@@ -44,6 +52,31 @@ describe('the curated question bank', () => {
     expect(gaps).toEqual([]);
   });
 
+  it('has at least 25 general behavioural questions, spread over every seniority', () => {
+    const general = getQuestionBank().questions.filter((q) => q.role === 'general');
+    expect(general.every((q) => q.kind === 'behavioural')).toBe(true);
+    expect(general.length).toBeGreaterThanOrEqual(25);
+    for (const seniority of SENIORITIES) {
+      expect(general.filter((q) => q.seniorities.includes(seniority)).length, seniority).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('writes cues the scorer can match: lowercase, 2–8 per point, and plausible answer lengths', () => {
+    const problems: string[] = [];
+    const seconds = { behavioural: [90, 240], technical: [60, 240], 'system-design': [180, 600] } as const;
+    for (const question of getQuestionBank().questions) {
+      const [min, max] = seconds[question.kind];
+      if (question.expectedSeconds < min || question.expectedSeconds > max) problems.push(`${question.id}: ${question.expectedSeconds}s`);
+      if (new Set(question.seniorities).size !== question.seniorities.length) problems.push(`${question.id}: repeated seniority`);
+      for (const { point, cues } of question.talkingPoints) {
+        if (cues.length < 2 || cues.length > 8) problems.push(`${question.id}: ${cues.length} cues for "${point}"`);
+        for (const cue of cues) if (cue !== cue.toLowerCase() || cue !== cue.trim()) problems.push(`${question.id}: cue "${cue}"`);
+        if (new Set(cues).size !== cues.length) problems.push(`${question.id}: repeated cue in "${point}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('matches free-text roles to the bank, on whole words, falling back to general', () => {
     const { roles } = getQuestionBank();
     const cases: Record<string, string> = {
@@ -57,6 +90,11 @@ describe('the curated question bank', () => {
       'Data Scientist': 'data-scientist',
       'Product Manager': 'product-manager',
       'Customer support agent': 'customer-support',
+      'Staff Nurse (RN)': 'nurse',
+      'Machine learning engineer': 'data-scientist',
+      'full-stack engineer': 'software-engineer',
+      'Landscape architect': 'general',
+      '': 'general',
     };
     for (const [text, expected] of Object.entries(cases)) expect(matchRole(text, roles).id, text).toBe(expected);
   });

@@ -1,13 +1,30 @@
-// The offline basic engine: curated bank + transparent rules, behind the same interface as the LLM
-// engines. It never pretends to be an AI: its label is "basic scoring".
-import type { AnswerScore, EngineCallOptions, InterviewSpec, InterviewSummary, LlmEngine, PlannedQuestion, ScoreAnswerInput, SummariseInput } from '../api.ts';
+// The offline basic engine: the curated question bank and transparent rules, behind the same interface
+// as the LLM engines. It never pretends to be an AI: its label is "basic scoring". Its work is quick and
+// synchronous, so honouring an AbortSignal means refusing to start once it has fired.
+// Owns: wiring the planner, scorer and summary to LlmEngine. Must not import: DOM, Dexie, fetch.
+import type {
+  AnswerScore,
+  EngineCallOptions,
+  InterviewSpec,
+  InterviewSummary,
+  LlmEngine,
+  PlannedQuestion,
+  ScoreAnswerInput,
+  SummariseInput,
+} from '../api.ts';
 import { scoreAnswer } from './heuristic-scorer/score-answer.ts';
-import { planQuestions } from './plan-questions.ts';
-import { getQuestionBank, type QuestionBank } from './question-bank.ts';
+import { planQuestions, type QuestionBankData } from './plan-questions.ts';
+import { getQuestionBank } from './question-bank.ts';
 import { summariseInterview } from './summarise-interview.ts';
 
-function throwIfAborted(options?: EngineCallOptions): void {
-  if (options?.signal?.aborted) throw options.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+export interface BasicEngineOptions {
+  /** Fixes the question plan (tests, "the same questions again"); random per plan when left out. */
+  seed?: number;
+}
+
+function throwIfAborted(options: EngineCallOptions | undefined): void {
+  const signal = options?.signal;
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
 export class BasicEngine implements LlmEngine {
@@ -15,13 +32,13 @@ export class BasicEngine implements LlmEngine {
   readonly label = 'basic scoring';
 
   constructor(
-    private readonly bank: QuestionBank,
-    private readonly seed?: number,
+    private readonly bank: QuestionBankData,
+    private readonly options: BasicEngineOptions = {},
   ) {}
 
   async planQuestions(spec: InterviewSpec, options?: EngineCallOptions): Promise<PlannedQuestion[]> {
     throwIfAborted(options);
-    return planQuestions(spec, this.bank, this.seed === undefined ? {} : { seed: this.seed });
+    return planQuestions(spec, this.bank, this.options.seed === undefined ? {} : { seed: this.options.seed });
   }
 
   async scoreAnswer(input: ScoreAnswerInput, options?: EngineCallOptions): Promise<AnswerScore> {
@@ -35,6 +52,7 @@ export class BasicEngine implements LlmEngine {
   }
 }
 
-export function createBasicEngine(): BasicEngine {
-  return new BasicEngine(getQuestionBank());
+/** The engine over the real curated bank, as the app uses it. */
+export function createBasicEngine(options: BasicEngineOptions = {}): BasicEngine {
+  return new BasicEngine(getQuestionBank(), options);
 }

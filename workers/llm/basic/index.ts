@@ -1,6 +1,8 @@
-export { BasicEngine, createBasicEngine } from './basic-engine.ts';
+// The offline basic engine's public surface. The app loads it with a dynamic import, so the question
+// bank stays out of the first screen's bundle.
+export { BasicEngine, createBasicEngine, type BasicEngineOptions } from './basic-engine.ts';
 export { scoreAnswer } from './heuristic-scorer/score-answer.ts';
-export { planQuestions, NotEnoughQuestionsError } from './plan-questions.ts';
+export { planQuestions, NotEnoughQuestionsError, type PlanOptions, type QuestionBankData } from './plan-questions.ts';
 export { summariseInterview } from './summarise-interview.ts';
 export { getQuestionBank, matchRole } from './question-bank.ts';
 

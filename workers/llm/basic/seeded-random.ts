@@ -1,5 +1,5 @@
-// mulberry32: a tiny seeded PRNG, so a plan can be reproduced from its seed (tests, and "same
-// questions again").
+// mulberry32: a tiny seeded PRNG, so a plan can be reproduced from its seed (tests, and "the same
+// questions again"). Not for anything that needs to be unpredictable.
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -9,13 +9,4 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
 }

@@ -1,55 +1,79 @@
-// The end-of-interview summary from the per-answer scores: the mean per dimension, the overall, and
-// plain strengths and improvements drawn from the best and weakest dimensions.
+// The end-of-interview summary, from the per-answer scores: the mean overall of the answered turns,
+// the mean of each dimension, and strengths and improvements drawn from the best and weakest
+// dimensions. Skipped turns are counted apart rather than as zeros, and named in the improvements.
 import type { AnswerScore, InterviewSummary } from '../../../sync-server/protocol/index.ts';
 import type { SummariseInput } from '../api.ts';
+import { strengthFor, tipFor } from './heuristic-scorer/coaching-tips.ts';
+import { DIMENSION_WEIGHTS, scoreAnswer } from './heuristic-scorer/score-answer.ts';
+import { inSentence, plural } from './heuristic-scorer/wording.ts';
 
-const STRENGTHS: Record<string, string> = {
-  coverage: 'You covered what the questions were really asking about.',
-  structure: 'Your answers were well structured and easy to follow.',
-  specificity: 'You were concrete: numbers, names and what you did yourself.',
-  length: 'Your answers were the right length: complete without rambling.',
-  fillers: 'You wrote cleanly, with few filler words.',
-};
+type SummaryDimension = InterviewSummary['dimensions'][number];
 
-const TIPS: Record<string, string> = {
-  coverage: "Before answering, list the two or three things the question is really about, and make sure each gets a sentence.",
-  structure: "Use STAR: one line of situation, one of your task, most of the answer on your actions, and close with the result.",
-  specificity: "Replace 'we did some things' with 'I rewrote the import job in Go, which cut it from 40 to 6 minutes'.",
-  length: 'Aim for one to two minutes spoken (about 150–250 words): enough for the story and its result.',
-  fillers: "Drop 'basically', 'like' and 'you know': a short pause reads as confidence.",
-};
+/** A mean this high is worth calling a strength; below it, "strongest so far" is the honest word. */
+const STRENGTH_AT = 3.5;
+/** Below this there is still something to work on. */
+const IMPROVE_BELOW = 4.5;
 
-export function summariseInterview(input: SummariseInput): InterviewSummary {
-  const scored = input.turns.filter((turn) => !turn.skipped && turn.score).map((turn) => turn.score as AnswerScore);
-  const skipped = input.turns.filter((turn) => turn.skipped).length;
-  const byKey = new Map<string, { label: string; total: number; count: number }>();
-  for (const score of scored) {
+const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+
+function meanDimensions(scores: readonly AnswerScore[]): SummaryDimension[] {
+  const byKey = new Map<string, { labels: Set<string>; total: number; count: number }>();
+  for (const score of scores) {
     for (const dimension of score.dimensions) {
-      const entry = byKey.get(dimension.key) ?? { label: dimension.label, total: 0, count: 0 };
+      const entry = byKey.get(dimension.key) ?? { labels: new Set<string>(), total: 0, count: 0 };
+      entry.labels.add(dimension.label);
       entry.total += dimension.score;
       entry.count += 1;
       byKey.set(dimension.key, entry);
     }
   }
-  const dimensions = [...byKey.entries()].map(([key, entry]) => ({
+  return [...byKey].map(([key, entry]) => ({
     key,
-    label: entry.label,
-    score: Math.round((entry.total / entry.count) * 10) / 10,
+    // "STAR structure" and "Design structure" averaged together are just structure.
+    label: entry.labels.size === 1 ? [...entry.labels][0]! : 'Structure',
+    score: oneDecimal(entry.total / entry.count),
   }));
-  const overall = scored.length ? Math.round(scored.reduce((sum, score) => sum + score.overall, 0) / scored.length) : 0;
+}
 
-  const ranked = [...dimensions].sort((a, b) => b.score - a.score);
-  const strengths = ranked
-    .filter((dimension) => dimension.score >= 3.5)
-    .slice(0, 2)
-    .map((dimension) => STRENGTHS[dimension.key] ?? `Strong on ${dimension.label.toLowerCase()}.`);
-  const improvements = [...ranked]
-    .reverse()
-    .filter((dimension) => dimension.score < 4)
-    .slice(0, 3)
-    .map((dimension) => TIPS[dimension.key] ?? `Work on ${dimension.label.toLowerCase()}.`);
-  if (skipped) improvements.push(`You skipped ${skipped} question${skipped === 1 ? '' : 's'}: practise those next; a partial answer beats none.`);
-  if (!scored.length) improvements.unshift('No question was answered, so there is nothing to score yet.');
+function strengthsOf(dimensions: readonly SummaryDimension[]): string[] {
+  const best = [...dimensions].sort((a, b) => b.score - a.score);
+  const strong = best.filter((dimension) => dimension.score >= STRENGTH_AT).slice(0, 2);
+  if (strong.length) return strong.map(strengthFor);
+  const top = best[0];
+  return top ? [`Your strongest area so far is ${inSentence(top.label)} (${top.score} out of 5): build on it.`] : [];
+}
 
-  return { engine: 'basic', overall, dimensions, strengths, improvements: improvements.slice(0, 10), answered: scored.length, skipped };
+function improvementsOf(dimensions: readonly SummaryDimension[], skipped: number): string[] {
+  // Among equals, the dimension that weighs most in the overall comes first: fixing it pays most.
+  const weight = (key: string): number => DIMENSION_WEIGHTS[key] ?? 0;
+  const weakest = [...dimensions].sort((a, b) => a.score - b.score || weight(b.key) - weight(a.key));
+  const toImprove = weakest.filter((dimension) => dimension.score < IMPROVE_BELOW).slice(0, 3);
+  const improvements = toImprove.map((dimension) => `${dimension.label} (${dimension.score} out of 5): ${tipFor(dimension)}`);
+  if (dimensions.length && !toImprove.length) {
+    improvements.push('Every check came out strong. Raise the bar: practise at the next seniority level, or with a harder interview type.');
+  }
+  if (skipped) {
+    improvements.push(`You skipped ${plural(skipped, 'question')}: practise ${skipped === 1 ? 'it' : 'those'} next, since even a short answer scores better than none.`);
+  }
+  return improvements;
+}
+
+export function summariseInterview(input: SummariseInput): InterviewSummary {
+  const answered = input.turns.filter((turn) => !turn.skipped);
+  const skipped = input.turns.length - answered.length;
+  // A turn the caller did not score is scored here, so the summary covers every answer given.
+  const scores = answered.map((turn) => turn.score ?? scoreAnswer(turn.answer, turn.question));
+  const overall = scores.length ? Math.round(scores.reduce((sum, score) => sum + score.overall, 0) / scores.length) : 0;
+  const dimensions = meanDimensions(scores);
+  const improvements = improvementsOf(dimensions, skipped);
+  if (!scores.length) improvements.unshift('No question was answered, so there is nothing to score yet.');
+  return {
+    engine: 'basic',
+    overall,
+    dimensions,
+    strengths: strengthsOf(dimensions),
+    improvements,
+    answered: scores.length,
+    skipped,
+  };
 }

@@ -1,14 +1,18 @@
-// The basic engine's answer score: five transparent dimensions, each with its reason and quotes, and a
-// weighted overall. Scorer instructions in the answer are removed first, so they earn nothing.
+// The basic engine's score for one answer: five transparent dimensions, each with its reason and
+// verbatim quotes, and a weighted overall. Sentences that try to instruct the scorer are blanked out
+// first, so they earn nothing; an answer that misses every talking point is capped, however polished.
 import type { AnswerScore, DimensionScore, PlannedQuestion } from '../../../../sync-server/protocol/index.ts';
 import { scoreLength } from './answer-length.ts';
+import { tipFor } from './coaching-tips.ts';
 import { scoreFillers } from './filler-rate.ts';
-import { INJECTION_FLAG, separateInstructions } from './scorer-injection.ts';
-import { toAnswerText } from './scored-answer.ts';
-import { splitSentences } from './sentences.ts';
+import { INJECTION_FLAG, removeScorerInstructions } from './scorer-injection.ts';
 import { scoreSpecificity } from './specificity.ts';
 import { scoreStructure } from './star-structure.ts';
 import { scoreCoverage } from './talking-point-coverage.ts';
+import { countWords } from './tokens.ts';
+import { clip, inSentence, listOf } from './wording.ts';
+
+export type DimensionScorer = (answer: string, question: PlannedQuestion) => DimensionScore;
 
 export const DIMENSION_WEIGHTS: Readonly<Record<string, number>> = {
   coverage: 0.3,
@@ -18,9 +22,13 @@ export const DIMENSION_WEIGHTS: Readonly<Record<string, number>> = {
   fillers: 0.1,
 };
 
-/** An answer that misses every talking point is off-topic, however polished: it can't pass. */
-const OFF_TOPIC_CAP = 30;
+/** The most an answer that touches none of the question's talking points can score. */
+export const OFF_TOPIC_CAP = 20;
+export const OFF_TOPIC_FLAG = `None of the points this question is about came up, so the overall score is capped at ${OFF_TOPIC_CAP}.`;
 
+const MAX_REASON_CHARS = 2_000;
+
+/** Weighted mean of the 1–5 dimension scores, mapped onto 0–100. */
 export function overallOf(dimensions: readonly DimensionScore[]): number {
   let weighted = 0;
   let weights = 0;
@@ -33,28 +41,47 @@ export function overallOf(dimensions: readonly DimensionScore[]): number {
 }
 
 export function scoreAnswer(answer: string, question: PlannedQuestion): AnswerScore {
-  const { kept, removed } = separateInstructions(splitSentences(answer));
-  const text = toAnswerText(kept);
-  const dimensions = [
-    scoreCoverage(text, question),
-    scoreStructure(text, question),
-    scoreSpecificity(text),
-    scoreLength(text, question),
-    scoreFillers(text),
+  const { text, removed } = removeScorerInstructions(answer);
+  const scorers: DimensionScorer[] = [
+    // A question with no talking points (an interviewer's own, say) has nothing to check coverage against.
+    ...(question.talkingPoints.length ? [scoreCoverage] : []),
+    scoreStructure,
+    scoreSpecificity,
+    scoreLength,
+    scoreFillers,
   ];
-  let overall = overallOf(dimensions);
+  const dimensions = scorers.map((scorer) => {
+    const dimension = scorer(text, question);
+    return { ...dimension, reason: clip(dimension.reason, MAX_REASON_CHARS) };
+  });
+
   const flags: string[] = [];
-  const coverage = dimensions[0]!;
-  if (coverage.score === 1 && question.talkingPoints.length > 0 && text.wordCount > 0) {
-    overall = Math.min(overall, OFF_TOPIC_CAP);
-    flags.push('The answer did not address what the question asked, so the overall score is capped.');
-  }
   if (removed.length) flags.push(INJECTION_FLAG);
-  const feedback = text.wordCount === 0 ? 'No answer was given.' : weakestTip(dimensions);
-  return { engine: 'basic', overall, dimensions, flags, feedback };
+  const empty = countWords(text) === 0;
+  const offTopic = !empty && dimensions.some((dimension) => dimension.key === 'coverage' && dimension.score === 1);
+  let overall = empty ? 0 : overallOf(dimensions);
+  if (offTopic) {
+    overall = Math.min(overall, OFF_TOPIC_CAP);
+    flags.push(OFF_TOPIC_FLAG);
+  }
+  return { engine: 'basic', overall, dimensions, flags, feedback: feedbackFor(dimensions, { empty, offTopic, injected: removed.length > 0 }) };
 }
 
-function weakestTip(dimensions: readonly DimensionScore[]): string {
-  const weakest = [...dimensions].sort((a, b) => a.score - b.score)[0]!;
-  return weakest.score >= 4 ? 'A strong answer on every dimension the rules check.' : `Work on ${weakest.label.toLowerCase()}: ${weakest.reason}`;
+function feedbackFor(dimensions: readonly DimensionScore[], state: { empty: boolean; offTopic: boolean; injected: boolean }): string {
+  if (state.empty) {
+    return state.injected
+      ? 'Once the instructions to the scorer were set aside, no answer was left to score. Answer the question itself: even a short example scores better than none.'
+      : 'No answer was given. Even a short answer with one concrete example scores better than none.';
+  }
+  if (state.offTopic) return "This answer doesn't address what was asked. Reread the question and answer it directly, with one example of your own.";
+  // Praise is for substance: a 20-word answer has no fillers, but that is not worth a compliment.
+  const strong = dimensions
+    .filter((dimension) => dimension.score >= 4 && dimension.key !== 'fillers')
+    .map((dimension) => inSentence(dimension.label));
+  const weakest = [...dimensions].sort(
+    (a, b) => a.score - b.score || (DIMENSION_WEIGHTS[b.key] ?? 0) - (DIMENSION_WEIGHTS[a.key] ?? 0),
+  )[0];
+  if (!weakest || weakest.score >= 4) return 'A strong answer on every check the basic scorer makes.';
+  const praise = strong.length ? `Strong on ${listOf(strong, 'and')}. ` : '';
+  return `${praise}Work on ${inSentence(weakest.label)} next. ${tipFor(weakest)}`;
 }

@@ -21,4 +21,19 @@ describe('splitSentences', () => {
     expect(quote).toContain('root cause');
     expect(quote.length).toBeLessThanOrEqual(180);
   });
+
+  it('does not end a sentence at "e.g." or inside a closing quote', () => {
+    const answer = 'We used a cache, e.g. Redis, for hot keys. She said "ship it." Then we did.';
+    expect(splitSentences(answer).map((s) => s.text)).toEqual(['We used a cache, e.g. Redis, for hot keys.', 'She said "ship it."', 'Then we did.']);
+  });
+
+  it('prefers whole clauses to cut words when shortening', () => {
+    const sentence = `${'First we looked at the dashboards for a while, '.repeat(3)}then I found the root cause in the logs, ${'and after that we talked about it for a long time, '.repeat(3)}done.`;
+    const quote = quoteAround(sentence, 'root cause');
+    expect(sentence).toContain(quote);
+    expect(quote).toContain('then I found the root cause in the logs');
+    expect(quote.length).toBeLessThanOrEqual(180);
+    expect(quote).not.toMatch(/^[,\s]|[,\s]$/);
+    expect(sentence.slice(sentence.indexOf(quote) - 2, sentence.indexOf(quote))).toBe(', ');
+  });
 });

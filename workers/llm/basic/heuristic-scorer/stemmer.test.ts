@@ -28,4 +28,9 @@ describe('Porter stemmer', () => {
     expect(new Set(stems('deploy deployed deploying deploys')).size).toBe(1);
     expect(stem('caching')).toBe(stem('cache'));
   });
+
+  it('treats a possessive as the word itself', () => {
+    expect(stem("team's")).toBe(stem('team'));
+    expect(stems('the customer’s order')).toEqual(['the', 'custom', 'order']);
+  });
 });

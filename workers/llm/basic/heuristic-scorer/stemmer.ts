@@ -1,5 +1,6 @@
 // The Porter stemmer (1980), so "deployed", "deploying" and "deployment" all match a "deploy" cue.
 // Written out here because it is small and the bank's cues depend on its exact behaviour.
+import { tokenize } from './tokens.ts';
 
 const isConsonant = (word: string, i: number): boolean => {
   const c = word[i];
@@ -54,7 +55,8 @@ const STEP3: ReadonlyArray<readonly [string, string]> = [
 const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
 
 export function stem(input: string): string {
-  let w = input.toLowerCase();
+  // A possessive is the word itself: "team's" matches a "team" cue.
+  let w = input.toLowerCase().replace(/['’]s$/, '');
   if (w.length <= 2) return w;
 
   // Step 1a: plurals.
@@ -103,10 +105,7 @@ export function stem(input: string): string {
   return w;
 }
 
-export function words(text: string): string[] {
-  return text.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? [];
-}
-
+/** The stem of every word in `text`, in order. */
 export function stems(text: string): string[] {
-  return words(text).map(stem);
+  return tokenize(text).map((token) => stem(token.word));
 }

@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('walking skeleton: offline interview, sync, 
     expect(overall).toBeLessThanOrEqual(100);
     const candidateDimensions = await candidate.getByTestId('dimension').allInnerTexts();
     expect(candidateDimensions.length).toBeGreaterThan(0);
-    await candidate.screenshot({ path: join(SCREENSHOT_DIR, 'report.png'), fullPage: true });
+    await candidate.screenshot({ path: join(SCREENSHOT_DIR, 'report.png') });
 
     // An interviewer makes an invite code in a second browser context.
     const interviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });

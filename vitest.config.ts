@@ -1,11 +1,77 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { findFreePort } from './tests/helpers/sync-server-process.ts';
+import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.ts';
 
-// Unit and integration tests: plain TypeScript modules and the sync server, in Node.
-// Browser code is tested in real Chromium by the e2e suite (vitest.e2e.config.ts).
-export default defineConfig({
+// Two projects, both run by `npm run test:unit` (`vitest run`):
+// - `node`: plain TypeScript modules and the sync server, in Node.
+// - `chromium`: browser code (IndexedDB, localStorage, fetch), files named `*.browser.test.ts`, in
+//   Debian's real Chromium through Vitest browser mode, against the real sync server (started by
+//   the project's globalSetup, reached same-origin at /api through Vite's proxy).
+// Browsers are never downloaded. Without Chromium the chromium project fails loudly when CI=true,
+// and is skipped with a message otherwise.
+// Whole-app flows are in the e2e suite (vitest.e2e.config.ts).
+
+const BROWSER_TESTS = 'web/**/*.browser.test.ts';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which a closed
+// network refuses.
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const nodeProject: TestProjectInlineConfiguration = {
   test: {
+    name: 'node',
     include: ['{web,workers,models,sync-server}/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, BROWSER_TESTS],
     environment: 'node',
     pool: 'forks',
+  },
+};
+
+async function chromiumProject(): Promise<TestProjectInlineConfiguration | null> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    const message = `Chromium not found at ${CHROMIUM_PATH} (install it with apt-get install -y chromium, or set CHROMIUM_PATH)`;
+    if (process.env.CI === 'true') throw new Error(`${message}. CI=true: the chromium test project (${BROWSER_TESTS}) must run.`);
+    console.warn(`SKIPPING the chromium test project (${BROWSER_TESTS}): ${message}.`);
+    return null;
+  }
+  // The port is chosen here because the proxy needs it before globalSetup starts the server on it.
+  const syncServerPort = await findFreePort();
+  process.env[SYNC_SERVER_PORT_ENV] = String(syncServerPort);
+  return {
+    server: {
+      proxy: { '/api': { target: `http://127.0.0.1:${syncServerPort}` } },
+    },
+    // Pre-bundled up front, so Vite does not discover them mid-run and reload the test page.
+    optimizeDeps: { include: ['dexie', 'ulid', 'zod'] },
+    test: {
+      name: 'chromium',
+      include: [BROWSER_TESTS],
+      globalSetup: ['tests/helpers/sync-server.global-setup.ts'],
+      testTimeout: 30_000,
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS } }),
+        instances: [{ browser: 'chromium' }],
+      },
+    },
+  };
+}
+
+const chromium = await chromiumProject();
+
+export default defineConfig({
+  test: {
+    projects: chromium ? [nodeProject, chromium] : [nodeProject],
   },
 });

@@ -29,8 +29,9 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** Starts the server; `env` is added to the process's environment (`env.PORT` picks the port, else a free one). */
 export async function startSyncServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await findFreePort();
+  const port = env.PORT ? Number(env.PORT) : await findFreePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ib-e2e-'));
   let output = '';
   const child = spawn(TSX, ['sync-server/main.ts'], {

@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncEvent, type AnswerScore, type InterviewSpec, type InterviewSummary, type PlannedQuestion } from '../../sync-server/protocol/index.ts';
@@ -53,6 +52,9 @@ async function allEvents() {
 
 beforeEach(async () => {
   closeDb();
+  // A closed connection lets go once its last transaction completes, a task later; deleting before
+  // then works too, but Dexie warns that the delete was blocked.
+  await new Promise((resolve) => setTimeout(resolve));
   await Dexie.delete(DB_NAME);
 });
 
@@ -193,6 +195,8 @@ describe('storage errors', () => {
     const quota = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
+    // Dexie traces every failed operation to the console when served from localhost (its debug mode).
+    vi.spyOn(console, 'trace').mockImplementation(() => undefined);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(quota);
     vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(quota);
 
@@ -238,6 +242,7 @@ describe('schema migration', () => {
     const pending = await v2.outbox.where('[state+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).toArray();
     expect(pending.map((e) => e.seq)).toEqual([2]);
     v2.close();
+    await new Promise((resolve) => setTimeout(resolve));
     await Dexie.delete(name);
   });
 });

@@ -1,0 +1,33 @@
+// Vitest globalSetup of the `chromium` project (runs in Node, once per run): starts the real sync
+// server as a child process, with an organisation and its admin made by the real admin CLI. The
+// browser tests reach it same-origin at /api through the project's Vite proxy (vitest.config.ts
+// chose the port), and get the admin's credentials through inject('syncAdmin').
+import type { TestProject } from 'vitest/node';
+import { createOrgWithAdmin, startSyncServer } from './sync-server-process.ts';
+
+export const SYNC_SERVER_PORT_ENV = 'IB_BROWSER_TESTS_SYNC_PORT';
+
+const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The organisation's admin on the real sync server behind /api; sign in as them to make invite codes. */
+    syncAdmin: { orgName: string; email: string; password: string };
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = process.env[SYNC_SERVER_PORT_ENV];
+  if (!port) throw new Error(`${SYNC_SERVER_PORT_ENV} is not set: vitest.config.ts picks the sync server's port for the chromium project's /api proxy.`);
+  const server = await startSyncServer({ PORT: port, HOST: '127.0.0.1' });
+  try {
+    createOrgWithAdmin(server.dataDir, ADMIN);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  project.provide('syncAdmin', { orgName: ADMIN.name, email: ADMIN.email, password: ADMIN.password });
+  return async () => {
+    await server.stop();
+  };
+}

@@ -26,17 +26,33 @@ async function main(): Promise<void> {
       else if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
     server.use('*', serveStatic({ root }));
+    // A missing hashed asset is a stale client asking for an old build: a 404, never the HTML shell,
+    // which the browser would otherwise try to run as a script.
+    server.get('/assets/*', (c) => c.text('Not found', 404));
     // Client-side routes (e.g. /interview/…) get the app shell; the router takes it from there.
     server.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
       return c.html(indexHtml);
     });
   } else {
-    console.warn(`No built app in ${staticDir}: run \`npm run build\` first. Serving the API only.`);
+    console.warn(`No built app in ${staticDir}: run npm run build first. Serving the API only.`);
   }
 
   const listener = serve({ fetch: server.fetch, port: config.port, hostname: config.host }, (info) => {
     console.info(`Interview Buddy on http://localhost:${info.port}`);
+  });
+
+  // Devices and proxies keep connections open between syncs; Node's 5 s default closes them so soon
+  // that a request sent at that moment meets a reset. Longer than common load balancers' 60 s idle.
+  if ('keepAliveTimeout' in listener) {
+    listener.keepAliveTimeout = 65_000;
+    listener.headersTimeout = 66_000;
+  }
+
+  listener.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use: stop the other process or set PORT` : error.message;
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${reason}.`);
+    void close().then(() => process.exit(1));
   });
 
   let closing = false;

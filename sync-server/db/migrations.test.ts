@@ -16,6 +16,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrade a version 1 database in place, keeping its data', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-11-01T00:00:00Z')").run();
+    db.exec(`
+      INSERT INTO orgs VALUES ('o', 'Acme', 't');
+      INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES ('d', 'o', 'c', 'Grace', 'h', 't');
+      INSERT INTO events VALUES ('e1', 'd', 'o', 1, 'turn.answered', 't', '{"interviewId":"iv"}', 't');
+      INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ('iv', 'o', 'd', 'Grace', 't');
+      INSERT INTO turns VALUES ('t1', 'iv', 0, '{}', 'my answer', 0, 1000, 't', NULL, NULL);
+    `);
+    expect(migrate(db)).toEqual(MIGRATIONS.slice(1).map((migration) => migration.version));
+    expect(db.prepare('SELECT interview_id FROM events').pluck().get()).toBe('iv');
+    expect(db.prepare('SELECT interview_id, id, seq, answer FROM turns').get()).toEqual({ interview_id: 'iv', id: 't1', seq: 0, answer: 'my answer' });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('open a real file in WAL mode, and reopening keeps the data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ib-migrate-'));
     try {

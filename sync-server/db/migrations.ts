@@ -106,4 +106,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX device_changes_by_device ON device_changes(device_id, cursor);
     `,
   },
+  {
+    version: 2,
+    name: 'turns scoped to their interview, last-writer-by-seq, events findable by interview for deletion',
+    // Turn ids were global, so a device could name another interview's turn id and overwrite it; the
+    // key is now (interview_id, id). The *_seq columns let a later event win whatever order the events
+    // arrive in. events.interview_id lets a deletion find and redact every payload of the interview.
+    sql: `
+      ALTER TABLE events ADD COLUMN interview_id TEXT;
+      UPDATE events SET interview_id = json_extract(payload, '$.interviewId');
+      CREATE INDEX events_by_interview ON events(interview_id);
+      ALTER TABLE interviews ADD COLUMN started_seq INTEGER;
+      ALTER TABLE interviews ADD COLUMN completed_seq INTEGER;
+      CREATE TABLE turns_v2 (
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        skipped INTEGER NOT NULL,
+        active_ms INTEGER NOT NULL,
+        answered_at TEXT NOT NULL,
+        score TEXT,
+        overall REAL,
+        PRIMARY KEY (interview_id, id)
+      );
+      INSERT INTO turns_v2 (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
+        SELECT interview_id, id, 0, idx, question, answer, skipped, active_ms, answered_at, score, overall FROM turns;
+      DROP TABLE turns;
+      ALTER TABLE turns_v2 RENAME TO turns;
+      CREATE INDEX turns_by_interview ON turns(interview_id, idx);
+    `,
+  },
 ];

@@ -144,32 +144,41 @@ class SqliteStore implements Store {
       findEvent: db.prepare<[string], { device_id: string }>('SELECT device_id FROM events WHERE id = ?'),
       findSeq: db.prepare<[string, number], { id: string }>('SELECT id FROM events WHERE device_id = ? AND seq = ?'),
       insertEvent: db.prepare(
-        'INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       findInterview: db.prepare<[string], { device_id: string; deleted: number }>('SELECT device_id, deleted FROM interviews WHERE id = ?'),
       ensureInterview: db.prepare(
         `INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(id) DO NOTHING`,
       ),
+      // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
+      // overwrite it: that is what makes the final state independent of arrival order.
       startInterview: db.prepare(
-        `UPDATE interviews SET role = ?, seniority = ?, type = ?, spec = ?, engine = ?, started_at = ?, updated_at = ?
-         WHERE id = ? AND deleted = 0`,
+        `UPDATE interviews SET role = ?, seniority = ?, type = ?, spec = ?, engine = ?, started_at = ?, started_seq = ?, updated_at = ?
+         WHERE id = ? AND deleted = 0 AND (started_seq IS NULL OR started_seq < ?)`,
       ),
       completeInterview: db.prepare(
-        `UPDATE interviews SET completed_at = ?, ended_early = ?, overall = ?, summary = ?, updated_at = ?
-         WHERE id = ? AND deleted = 0`,
+        `UPDATE interviews SET completed_at = ?, ended_early = ?, overall = ?, summary = ?, completed_seq = ?, updated_at = ?
+         WHERE id = ? AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < ?)`,
       ),
       deleteInterview: db.prepare(
-        `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, summary = NULL,
-         overall = NULL, updated_at = ? WHERE id = ?`,
+        `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, engine = NULL,
+         started_at = NULL, completed_at = NULL, summary = NULL, overall = NULL, updated_at = ? WHERE id = ?`,
       ),
       deleteTurns: db.prepare('DELETE FROM turns WHERE interview_id = ?'),
+      // The candidate's deletion must reach the raw events too, not only the materialised rows; ids and
+      // seqs stay so that a re-sent event is still recognised as a duplicate.
+      redactEvents: db.prepare(
+        `UPDATE events SET payload = json_object('interviewId', interview_id, 'redacted', json('true'))
+         WHERE interview_id = ? AND device_id = ? AND type != 'interview.deleted'`,
+      ),
       upsertTurn: db.prepare(
-        `INSERT INTO turns (id, interview_id, idx, question, answer, skipped, active_ms, answered_at, score, overall)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET idx = excluded.idx, question = excluded.question, answer = excluded.answer,
-           skipped = excluded.skipped, active_ms = excluded.active_ms, answered_at = excluded.answered_at,
-           score = excluded.score, overall = excluded.overall`,
+        `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
+           answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
+           answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
+         WHERE excluded.seq > turns.seq`,
       ),
       touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     };
@@ -309,13 +318,14 @@ class SqliteStore implements Store {
           ack(event.seq);
           continue;
         }
-        const refusal = this.materialise(device, event, now);
-        if (refusal) {
-          outcome.rejected.push({ id: event.id, reason: refusal });
+        const applied = this.materialise(device, event, now);
+        if (applied.refusal) {
+          outcome.rejected.push({ id: event.id, reason: applied.refusal });
           ack(event.seq);
           continue;
         }
-        this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, JSON.stringify(event.payload), now);
+        const payload = applied.redact ? JSON.stringify({ interviewId: event.payload.interviewId, redacted: true }) : JSON.stringify(event.payload);
+        this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, event.payload.interviewId);
         outcome.accepted.push(event.id);
         ack(event.seq);
       }
@@ -327,26 +337,28 @@ class SqliteStore implements Store {
 
   /**
    * Applies one event to the interviews and turns tables. Every event type is an upsert onto a row that
-   * may not exist yet, so any arrival order gives the same final state; a deletion wins over anything
-   * that arrives after it. Returns a reason when the event must be refused.
+   * may not exist yet, and each part keeps the seq that wrote it, so any arrival order gives the same
+   * final state. A deletion wins over everything, before or after it: events that arrive for a deleted
+   * interview are kept (so a re-send is a duplicate) but redacted and not applied.
    */
-  private materialise(device: Device, event: SyncEvent, now: string): string | null {
+  private materialise(device: Device, event: SyncEvent, now: string): { refusal?: string; redact?: boolean } {
     const interviewId = event.payload.interviewId;
     const existing = this.statements.findInterview.get(interviewId);
-    if (existing && existing.device_id !== device.id) return 'This interview belongs to another device.';
-    this.statements.ensureInterview.run(interviewId, device.orgId, device.id, device.candidateName, now);
-    if (existing?.deleted && event.type !== 'interview.deleted') return null;
+    if (existing && existing.device_id !== device.id) return { refusal: 'This interview belongs to another device.' };
+    if (existing?.deleted) return { redact: event.type !== 'interview.deleted' };
+    if (!existing) this.statements.ensureInterview.run(interviewId, device.orgId, device.id, device.candidateName, now);
     switch (event.type) {
       case 'interview.started': {
         const { spec, startedAt, engine } = event.payload;
-        this.statements.startInterview.run(spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, now, interviewId);
-        return null;
+        this.statements.startInterview.run(spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId, event.seq);
+        return {};
       }
       case 'turn.answered': {
         const turn = event.payload;
         this.statements.upsertTurn.run(
-          turn.turnId,
           interviewId,
+          turn.turnId,
+          event.seq,
           turn.index,
           JSON.stringify(turn.question),
           turn.answer,
@@ -356,17 +368,18 @@ class SqliteStore implements Store {
           turn.score ? JSON.stringify(turn.score) : null,
           turn.score?.overall ?? null,
         );
-        return null;
+        return {};
       }
       case 'interview.completed': {
         const { completedAt, endedEarly, summary } = event.payload;
-        this.statements.completeInterview.run(completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), now, interviewId);
-        return null;
+        this.statements.completeInterview.run(completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId, event.seq);
+        return {};
       }
       case 'interview.deleted': {
         this.statements.deleteTurns.run(interviewId);
         this.statements.deleteInterview.run(now, interviewId);
-        return null;
+        this.statements.redactEvents.run(interviewId, device.id);
+        return {};
       }
     }
   }

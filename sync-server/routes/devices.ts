@@ -23,7 +23,7 @@ export function deviceRoutes(store: Store, clock: () => Date) {
       tokenHash: hashToken(deviceToken),
       now: clock().toISOString(),
     });
-    if (!result.ok) throw new ApiError(result.reason === 'unknown' ? 404 : 410, `invite_${result.reason}`, REFUSALS[result.reason]);
+    if (!result.ok) throw new ApiError(result.reason === 'unknown' ? 404 : 400, `invite_${result.reason.replace('-', '_')}`, REFUSALS[result.reason]);
     return c.json({ v: PROTOCOL_VERSION, deviceToken, org: result.org } satisfies RedeemResponse);
   });
 }

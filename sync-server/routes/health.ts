@@ -7,7 +7,7 @@ export function healthRoutes(store: Store, version: string) {
       store.ping();
       return c.json({ ok: true, db: 'ok', version });
     } catch (error) {
-      console.error('health check: database unreachable', error);
+      console.error('health check: database unreachable:', error instanceof Error ? error.message : error);
       return c.json({ ok: false, db: 'unreachable', version }, 503);
     }
   });

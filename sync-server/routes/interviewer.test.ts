@@ -28,6 +28,19 @@ describe('interviewer sign-in', () => {
     expect(after.status).toBe(401);
   });
 
+  it('marks the cookie Secure when the browser came over https', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const plain = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: PASSWORD }));
+    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+    const direct = await server.app.request('https://ib.example/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: PASSWORD }));
+    expect(direct.headers.get('set-cookie')).toMatch(/Secure/);
+    const proxied = await server.app.request(
+      '/api/interviewer/sign-in',
+      json({ v: 1, email: 'ada@acme.test', password: PASSWORD }, { 'x-forwarded-proto': 'https' }),
+    );
+    expect(proxied.headers.get('set-cookie')).toMatch(/Secure/);
+  });
+
   it('gives one generic message for a wrong email or a wrong password', async () => {
     await createOrg(server, 'Acme', 'ada@acme.test');
     const wrongPassword = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: 'nope nope nope' }));
@@ -65,7 +78,7 @@ describe('invite codes', () => {
     await joinDevice(server, code.toLowerCase().replace('-', ' '), 'device-1');
     await joinDevice(server, code, 'device-2');
     const third = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: code, deviceId: 'device-3', candidateName: 'Eve' }));
-    expect(third.status).toBe(410);
+    expect(third.status).toBe(400);
     expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/ask your interviewer for a new one/i);
     const list = (await (await server.app.request('/api/interviewer/invites', { headers: { cookie } })).json()) as {
       invites: { code: string; uses: number; label: string }[];
@@ -90,7 +103,7 @@ describe('invite codes', () => {
     const code = await createInvite(server, cookie, { expiresInDays: 1 });
     now = new Date(now.getTime() + 2 * 86_400_000);
     const expired = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: code, deviceId: 'd', candidateName: 'Eve' }));
-    expect(expired.status).toBe(410);
+    expect(expired.status).toBe(400);
     const unknown = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode: 'ZZZZZ-ZZZZZ', deviceId: 'd', candidateName: 'Eve' }));
     expect(unknown.status).toBe(404);
   });
@@ -109,6 +122,25 @@ describe('the API surface', () => {
     const missing = await server.app.request('/api/nope');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('no_such_route');
+  });
+
+  it('validates every body and names what is wrong', async () => {
+    await createOrg(server, 'Acme', 'ada@acme.test');
+    const cookie = await signIn(server, 'ada@acme.test');
+    const cases: [string, unknown, Record<string, string>, string][] = [
+      ['/api/interviewer/sign-in', { v: 1, email: 'not-an-email', password: 'x' }, {}, 'email'],
+      ['/api/devices/redeem', { v: 1, inviteCode: 'ABCDE-FGHJK', deviceId: 'd' }, {}, 'candidateName'],
+      ['/api/interviewer/invites', { v: 1, maxUses: 0 }, { cookie }, 'maxUses'],
+    ];
+    for (const [path, body, headers, field] of cases) {
+      const response = await server.app.request(path, json(body, headers));
+      expect(response.status, path).toBe(400);
+      const error = ((await response.json()) as { error: { code: string; issues: { path: string; message: string }[] } }).error;
+      expect(error.code).toBe('invalid_request');
+      expect(error.issues.map((issue) => issue.path)).toContain(field);
+    }
+    const noVersion = await server.app.request('/api/devices/redeem', json({ inviteCode: 'ABCDE-FGHJK', deviceId: 'd', candidateName: 'E' }));
+    expect(((await noVersion.json()) as { error: { message: string } }).error.message).toMatch(/update/i);
   });
 
   it('reports an unreachable database as 503', async () => {

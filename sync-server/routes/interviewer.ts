@@ -57,7 +57,8 @@ export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs:
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a TLS-terminating proxy the request reaches us as http; the proxy says what the browser used.
+        secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
         path: '/api',
         expires,
       });

@@ -1,6 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestServer, interviewEvents, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
-import type { PushResponse } from '../protocol/index.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { monotonicFactory } from 'ulid';
+import { createTestServer, interviewEvents, orgWithDevice, push, queryRaw, score, type TestServer } from '../test-support/fixtures.ts';
+import type { PushResponse, SyncEvent } from '../protocol/index.ts';
+
+const nextUlid = monotonicFactory();
 
 let server: TestServer;
 beforeEach(() => {
@@ -25,7 +28,18 @@ async function interviewerView(cookie: string) {
 
 function countEvents(): number {
   // Straight from the database file, the ground truth for "stored exactly once".
-  return (server.store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db.prepare('SELECT count(*) AS n FROM events').get().n;
+  return queryRaw<{ n: number }>(server, 'SELECT count(*) AS n FROM events')[0]!.n;
+}
+
+/** A small seeded PRNG (mulberry32), so a failing shuffle can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 describe('POST /api/sync/push', () => {
@@ -108,10 +122,62 @@ describe('POST /api/sync/push', () => {
     await pushOk(token, deviceId, events.slice(2));
     const response = await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } });
     expect(response.status).toBe(404);
-    const turns = (server.store as unknown as { db: { prepare(sql: string): { get(): { n: number } } } }).db
-      .prepare("SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6'")
-      .get().n;
-    expect(turns).toBe(0);
+    expect(queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6'")[0]!.n).toBe(0);
+    // The answers are gone from the stored events too, including those that arrived after the deletion.
+    const payloads = queryRaw<{ payload: string }>(server, "SELECT payload FROM events WHERE interview_id = 'iv-6'");
+    expect(payloads).toHaveLength(events.length + 1);
+    expect(payloads.some((row) => row.payload.includes('root cause'))).toBe(false);
+    // A re-send after the deletion is recognised as already handled, and resurrects nothing.
+    const again = await pushOk(token, deviceId, events);
+    expect(again.duplicates).toHaveLength(events.length);
+    expect((await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } })).status).toBe(404);
+  });
+
+  it('reaches the same final state whatever the order and batching, with later seqs winning', async () => {
+    const base = interviewEvents('iv-p', 1, 3);
+    // The candidate re-answered turn 1 and the summary was recomputed: later seqs for the same things.
+    const reanswer = base[2] as SyncEvent & { type: 'turn.answered' };
+    const completed = base[base.length - 1] as SyncEvent & { type: 'interview.completed' };
+    const events: SyncEvent[] = [
+      ...base,
+      { ...reanswer, id: nextUlid(), seq: 20, payload: { ...reanswer.payload, answer: 'A better second answer.', score: score(90) } },
+      { ...completed, id: nextUlid(), seq: 21, payload: { ...completed.payload, summary: { ...completed.payload.summary, overall: 77 } } },
+    ];
+
+    const reference = createTestServer();
+    let expected: unknown;
+    try {
+      const device = await orgWithDevice(reference);
+      await push(reference, device.token, device.deviceId, events);
+      expected = await (await reference.app.request('/api/interviewer/interviews/iv-p', { headers: { cookie: device.cookie } })).json();
+    } finally {
+      reference.cleanup();
+    }
+    expect(expected).toMatchObject({ interview: { overall: 77 }, turns: [{}, { answer: 'A better second answer.' }, {}] });
+
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = seededRandom(seed);
+      const trial = createTestServer();
+      try {
+        const device = await orgWithDevice(trial);
+        const shuffled = [...events].sort(() => random() - 0.5);
+        // Random batches, and every batch re-sent with a random overlap into the next one.
+        let start = 0;
+        while (start < shuffled.length) {
+          const end = Math.min(shuffled.length, start + 1 + Math.floor(random() * 4));
+          const overlap = Math.floor(random() * 2);
+          const response = await push(trial, device.token, device.deviceId, shuffled.slice(Math.max(0, start - overlap), end));
+          expect(response.status).toBe(200);
+          expect(((await response.json()) as PushResponse).rejected).toEqual([]);
+          start = end;
+        }
+        const actual = await (await trial.app.request('/api/interviewer/interviews/iv-p', { headers: { cookie: device.cookie } })).json();
+        expect(actual, `seed ${seed}`).toEqual(expected);
+        expect(queryRaw<{ n: number }>(trial, 'SELECT count(*) AS n FROM events')[0]!.n).toBe(events.length);
+      } finally {
+        trial.cleanup();
+      }
+    }
   });
 
   it('writes nothing when the server fails half-way through a push, and the re-sent batch then lands once', async () => {
@@ -124,16 +190,22 @@ describe('POST /api/sync/push', () => {
         }
       },
     });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const { token, deviceId, cookie } = await orgWithDevice(crashing);
       const events = interviewEvents('iv-7', 1, 3);
       const failed = await push(crashing, token, deviceId, events);
       expect(failed.status).toBe(500);
+      // The operator's log gets the cause; the device gets no internals.
+      expect(logged).toHaveBeenCalled();
+      expect(JSON.stringify(await failed.json())).not.toMatch(/simulated|sqlite-store/);
+      expect(queryRaw<{ n: number }>(crashing, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM interviews) + (SELECT count(*) FROM turns) AS n')[0]!.n).toBe(0);
       const list = (await (await crashing.app.request('/api/interviewer/interviews', { headers: { cookie } })).json()) as { interviews: unknown[] };
       expect(list.interviews).toEqual([]);
       const retried = await push(crashing, token, deviceId, events);
       expect(((await retried.json()) as PushResponse).accepted).toHaveLength(events.length);
     } finally {
+      logged.mockRestore();
       crashing.cleanup();
     }
   });
@@ -182,15 +254,26 @@ describe('organisation isolation', () => {
     expect(hijack.accepted).toEqual([]);
     expect(hijack.rejected.every((rejection) => /another device/.test(rejection.reason))).toBe(true);
 
+    // Nor overwrite one of its turns by naming the turn id inside an interview of its own.
+    const [, acmeTurn] = interviewEvents('iv-acme', 1, 1) as [SyncEvent, SyncEvent & { type: 'turn.answered' }];
+    const before = await (await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: acme.cookie } })).json();
+    const [globexStart] = interviewEvents('iv-globex', 10, 0);
+    const overwrite = await pushOk(globex.token, globex.deviceId, [
+      globexStart,
+      { ...acmeTurn, id: nextUlid(), seq: 11, payload: { ...acmeTurn.payload, interviewId: 'iv-globex', answer: 'overwritten', score: score(100) } },
+    ]);
+    expect(overwrite.accepted).toHaveLength(2);
+    expect(await (await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: acme.cookie } })).json()).toEqual(before);
+
     // Nor can it see it: pull only returns its own changes, and Globex's interviewer sees nothing of Acme.
     const pull = (await (await server.app.request('/api/sync/pull', { headers: { authorization: `Bearer ${globex.token}` } })).json()) as {
       changes: { type: string; payload: { orgName: string } }[];
     };
     expect(pull.changes.map((change) => change.payload.orgName)).toEqual(['Globex']);
     const globexList = (await (await server.app.request('/api/interviewer/interviews', { headers: { cookie: globex.cookie } })).json()) as {
-      interviews: unknown[];
+      interviews: { id: string }[];
     };
-    expect(globexList.interviews).toEqual([]);
+    expect(globexList.interviews.map((item) => item.id)).toEqual(['iv-globex']);
     const direct = await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: globex.cookie } });
     expect(direct.status).toBe(404);
     const own = await server.app.request('/api/interviewer/interviews/iv-acme', { headers: { cookie: acme.cookie } });

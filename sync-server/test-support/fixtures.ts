@@ -1,5 +1,6 @@
 // Builders for server tests: a real SQLite store in a temp dir, an org with an admin, a joined device,
 // and realistic interview events.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,16 @@ export function createTestServer(options: Partial<SqliteStoreOptions> & { maxBod
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Reads the database file through a second connection: the ground truth, not what the API says. */
+export function queryRaw<T>(server: TestServer, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(server.dataDir, 'interview-buddy.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }
 
 export const PASSWORD = 'a long enough password';

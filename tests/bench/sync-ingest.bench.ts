@@ -12,8 +12,8 @@
 // turn "200/s" into one burst of 200 simultaneous pushes a second. So each step runs STAGGER autocannon
 // instances started 1/STAGGER s apart, each with its share of the rate, and the latencies of all of
 // them are pooled before taking percentiles. Then a closed-loop pass (no rate limit) finds saturation.
-// A rate is held when p99 <= P99_LIMIT_MS with no errors, twice if the first try fails. Progress lines
-// first, then one JSON line (loadAverage: the machine's load at the end, since neighbours skew timings).
+// A rate is held when p99 <= P99_LIMIT_MS with no errors; it is given up only after two misses in a row.
+// Progress lines first, then one JSON line (loadAverage: the load at the end; neighbours skew timings).
 import autocannon from 'autocannon';
 import os from 'node:os';
 import { monotonicFactory } from 'ulid';
@@ -25,7 +25,7 @@ const DEVICES = 500;
 const TURNS = 5;
 const EVENTS_PER_INTERVIEW = TURNS + 2;
 const P99_LIMIT_MS = 100;
-const STAGGER = 10;
+const STAGGER = 20;
 const STEP_SECONDS = Number(process.env.STEP_SECONDS ?? 6);
 const SATURATION_SECONDS = Number(process.env.SATURATION_SECONDS ?? 8);
 const RATES = (process.env.RATES ?? '50,100,150,200,250,300,400,500,600,800,1000,1200').split(',').map(Number);

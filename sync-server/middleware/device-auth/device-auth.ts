@@ -7,7 +7,7 @@ import { ApiError } from '../../errors.ts';
 
 export type DeviceEnv = { Variables: { device: Device } };
 
-export function deviceAuth(store: Store) {
+export function deviceAuth(store: Pick<Store, 'findDeviceByTokenHash'>) {
   return createMiddleware<DeviceEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);

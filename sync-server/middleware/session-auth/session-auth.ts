@@ -9,7 +9,7 @@ export const SESSION_COOKIE = 'ib_session';
 
 export type SessionEnv = { Variables: { user: User } };
 
-export function sessionAuth(store: Store, clock: () => Date) {
+export function sessionAuth(store: Pick<Store, 'findSessionUser'>, clock: () => Date) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const user = token ? store.findSessionUser(hashToken(token), clock().toISOString()) : null;

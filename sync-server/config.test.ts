@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from './protocol/limits.ts';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('has a default for every variable, and treats empty ones as unset', () => {
+    expect(readConfig({ PORT: '' })).toEqual({
+      port: 8787,
+      host: '0.0.0.0',
+      dataDir: './data',
+      sessionTtlMs: 12 * 3_600_000,
+      maxBodyBytes: MAX_BODY_BYTES,
+      staticDir: './dist',
+    });
+  });
+
+  it('reads and converts what is set', () => {
+    const config = readConfig({ PORT: '9000', DATA_DIR: '/var/lib/ib', SESSION_TTL_HOURS: '1.5', MAX_BODY_BYTES: '2048', HOST: '127.0.0.1' });
+    expect(config).toMatchObject({ port: 9000, dataDir: '/var/lib/ib', sessionTtlMs: 5_400_000, maxBodyBytes: 2048, host: '127.0.0.1' });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      readConfig({ PORT: 'eighty', SESSION_TTL_HOURS: '-1', MAX_BODY_BYTES: '10' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'SESSION_TTL_HOURS', 'MAX_BODY_BYTES']) expect(message).toContain(`${name}:`);
+  });
+});

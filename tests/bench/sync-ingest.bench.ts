@@ -15,6 +15,7 @@
 // A rate is held when p99 <= P99_LIMIT_MS with no errors; it is given up only after two misses in a row.
 // Progress lines first, then one JSON line (loadAverage: the load at the end; neighbours skew timings).
 import autocannon from 'autocannon';
+import { Agent, get } from 'node:http';
 import os from 'node:os';
 import { monotonicFactory } from 'ulid';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
@@ -326,6 +327,24 @@ function printStep(result: StepResult, retry: boolean): void {
   );
 }
 
+/**
+ * Keeps `count` devices connected the whole time: idle keep-alive connections, as open apps that are
+ * between syncs hold them. autocannon only opens as many connections as its rate needs, so without
+ * these the server would see fewer than DEVICES connections at the lower steps. Each connection is
+ * re-used for a health check every 30 s, well inside the server's keep-alive timeout.
+ */
+async function holdIdleConnections(url: string, count: number): Promise<{ open: () => number; close: () => void }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: count, maxFreeSockets: count });
+  const touchAll = () =>
+    Promise.all(
+      Array.from({ length: count }, () => new Promise<void>((resolve, reject) => get(`${url}/api/health`, { agent }, (response) => response.resume().on('end', resolve)).on('error', reject))),
+    );
+  await touchAll();
+  const timer = setInterval(() => void touchAll().catch(() => undefined), 30_000);
+  const open = () => Object.values(agent.freeSockets).reduce((sum, sockets) => sum + (sockets?.length ?? 0), 0) + Object.values(agent.sockets).reduce((sum, sockets) => sum + (sockets?.length ?? 0), 0);
+  return { open, close: () => (clearInterval(timer), agent.destroy()) };
+}
+
 async function main(): Promise<void> {
   console.log(`sync ingest bench: ${DEVICES} devices, ${CONNECTIONS} connections, ${EVENTS_PER_INTERVIEW} events per push`);
   const sample = interviewBody({ clientId: 'sample', token: '', seq: 0 });
@@ -337,6 +356,9 @@ async function main(): Promise<void> {
     const setupStart = performance.now();
     const devices = await joinDevices(url);
     console.log(`${devices.length} devices joined over HTTP in ${Math.round(performance.now() - setupStart)} ms`);
+
+    const idle = await holdIdleConnections(url, DEVICES);
+    console.log(`${idle.open()} devices hold an idle keep-alive connection throughout`);
 
     // Warm the JIT and the SQLite page cache; not reported.
     await runLoad({ url, devices, connections: 50, seconds: 2, rate: 100 });
@@ -370,6 +392,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'sync',
         connections: CONNECTIONS,
+        idleDeviceConnections: idle.open(),
         heldRate: held?.rate ?? 0,
         p50: held?.p50 ?? null,
         p95: held?.p95 ?? null,
@@ -382,6 +405,7 @@ async function main(): Promise<void> {
         loadAverage: os.loadavg().map(round),
       }),
     );
+    idle.close();
   } finally {
     await server.stop();
   }

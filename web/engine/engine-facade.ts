@@ -13,30 +13,8 @@ export interface EngineChoice {
   reason: string;
 }
 
-/** One engine the facade may use; `check` says whether it can run here, and if not, why not. */
-interface EngineCandidate {
-  kind: EngineKind;
-  check(): Promise<{ usable: true } | { usable: false; why: string }>;
-  load(): Promise<LlmEngine>;
-}
-
 const BASIC_REASON =
   "Basic scoring: the on-device AI model isn't set up yet, so questions come from the curated bank and scoring uses transparent rules.";
-
-// The local and cloud engines arrive in a later issue; they slot in here with their own checks
-// (WebGPU adapter and a downloaded model; an organisation with cloud fallback enabled).
-const candidates: EngineCandidate[] = [
-  {
-    kind: 'local',
-    check: async () => ({ usable: false, why: "the on-device AI model isn't set up yet" }),
-    load: () => Promise.reject(new Error('The local engine is not available yet.')),
-  },
-  {
-    kind: 'cloud',
-    check: async () => ({ usable: false, why: 'cloud scoring is not set up' }),
-    load: () => Promise.reject(new Error('The cloud engine is not available yet.')),
-  },
-];
 
 let basic: Promise<LlmEngine> | null = null;
 
@@ -49,18 +27,12 @@ function loadBasicEngine(): Promise<LlmEngine> {
   return basic;
 }
 
-/** The best engine this device can use now. The basic engine always works, offline too. */
+/**
+ * The best engine this device can use now. Today that is always the basic engine: the local (WebLLM)
+ * and cloud engines arrive with their own issue and are tried before it here, each with a check that
+ * says why it cannot run, so the reason shown to the candidate stays true.
+ */
 export async function chooseEngine(): Promise<EngineChoice> {
-  for (const candidate of candidates) {
-    const verdict = await candidate.check();
-    if (!verdict.usable) continue;
-    try {
-      const engine = await candidate.load();
-      return { engine, kind: engine.kind, label: engine.label, reason: `${engine.label}: chosen for this device.` };
-    } catch (error) {
-      console.warn(`The ${candidate.kind} engine failed to load; falling back`, error);
-    }
-  }
   const engine = await loadBasicEngine();
   return { engine, kind: engine.kind, label: engine.label, reason: BASIC_REASON };
 }
@@ -69,11 +41,8 @@ export async function chooseEngine(): Promise<EngineChoice> {
  * The engine to continue an interview that started with `kind`. Scores in one interview should come
  * from one engine, so this returns that engine when it can, and otherwise the best one with a reason.
  */
-export async function engineForInterview(kind: EngineKind): Promise<EngineChoice> {
-  if (kind === 'basic') {
-    const engine = await loadBasicEngine();
-    return { engine, kind: engine.kind, label: engine.label, reason: BASIC_REASON };
-  }
+export async function engineForInterview(_kind: EngineKind): Promise<EngineChoice> {
+  // Only the basic engine exists yet, so every interview continues on it.
   return chooseEngine();
 }
 

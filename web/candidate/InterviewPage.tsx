@@ -2,8 +2,8 @@
 // can be paused, skip, submit, end early. The rules live in the pure interview machine; this screen
 // feeds it events with the current time, stores what it decides, and only then shows the new state,
 // so a failed write (a full disk) never loses the answer on screen.
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import type { TurnRecord } from '../data/db.ts';
 import {
   completeInterview,
@@ -28,7 +28,8 @@ import {
 } from '../interview/interview-machine.ts';
 import { MAX_ANSWER_CHARS } from '../../sync-server/protocol/limits.ts';
 import { formatClock, plural, QUESTION_KIND_LABELS, wordCount } from '../ui/format.ts';
-import { errorOf, valueOf, createLoad } from '../ui/load.ts';
+import { createLoad } from '../ui/load.ts';
+import { LoadStates } from '../ui/LoadStates.tsx';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
 
 const DRAFT_DEBOUNCE_MS = 300;
@@ -45,30 +46,15 @@ export default function InterviewPage() {
   });
 
   return (
-    <Switch>
-      <Match when={data().status === 'loading'}>
-        <p class="loading" role="status">
-          <span class="spinner" aria-hidden="true" /> Opening the interview…
-        </p>
-      </Match>
-      <Match when={errorOf(data())}>
-        {(error) => (
-          <div class="card stack" role="alert">
-            <h1>Can't open this interview</h1>
-            <p class="error">{messageOf(error())}</p>
-            <A href="/">Back to your interviews</A>
-          </div>
-        )}
-      </Match>
-      <Match when={valueOf(data()) === null}>
-        <div class="card stack">
-          <h1>Interview not found</h1>
-          <p class="muted">It may have been deleted.</p>
-          <A href="/">Back to your interviews</A>
-        </div>
-      </Match>
-      <Match when={inProgress(valueOf(data()))}>{(loaded) => <InterviewRunner data={loaded()} />}</Match>
-    </Switch>
+    <LoadStates
+      data={data()}
+      loadingText="Opening the interview…"
+      errorTitle="Can't open this interview"
+      notFoundTitle="Interview not found"
+      notFoundText="It may have been deleted."
+    >
+      {(found) => <Show when={inProgress(found)}>{(loaded) => <InterviewRunner data={loaded()} />}</Show>}
+    </LoadStates>
   );
 }
 

@@ -16,8 +16,9 @@ import {
   QUESTION_KIND_LABELS,
   SENIORITY_LABELS,
 } from '../ui/format.ts';
-import { createLoad, errorOf, valueOf } from '../ui/load.ts';
-import { messageOf, usePageTitle } from '../ui/page.ts';
+import { createLoad } from '../ui/load.ts';
+import { LoadStates } from '../ui/LoadStates.tsx';
+import { usePageTitle } from '../ui/page.ts';
 
 export default function ReportPage() {
   usePageTitle('Report');
@@ -25,43 +26,32 @@ export default function ReportPage() {
   const data = createLoad(() => params.id, (id) => getInterview(id));
 
   return (
-    <Switch>
-      <Match when={data().status === 'loading'}>
-        <p class="loading" role="status">
-          <span class="spinner" aria-hidden="true" /> Opening the report…
-        </p>
-      </Match>
-      <Match when={errorOf(data())}>
-        {(error) => (
-          <div class="card stack" role="alert">
-            <h1>Can't open this report</h1>
-            <p class="error">{messageOf(error())}</p>
-            <A href="/">Back to your interviews</A>
-          </div>
-        )}
-      </Match>
-      <Match when={valueOf(data()) === null}>
-        <div class="card stack">
-          <h1>Report not found</h1>
-          <p class="muted">This interview may have been deleted.</p>
-          <A href="/">Back to your interviews</A>
-        </div>
-      </Match>
-      <Match when={unfinished(valueOf(data()))}>
-        {(loaded) => (
-          <div class="card stack">
-            <h1>Report</h1>
-            <p>This interview isn't finished yet, so there is no report.</p>
-            <div>
-              <A href={`/interview/${loaded().interview.id}`} class="button button-primary">
-                Continue interview
-              </A>
-            </div>
-          </div>
-        )}
-      </Match>
-      <Match when={finished(valueOf(data()))}>{(loaded) => <Report interview={loaded().interview} turns={loaded().turns} />}</Match>
-    </Switch>
+    <LoadStates
+      data={data()}
+      loadingText="Opening the report…"
+      errorTitle="Can't open this report"
+      notFoundTitle="Report not found"
+      notFoundText="This interview may have been deleted."
+    >
+      {(found) => (
+        <Switch>
+          <Match when={unfinished(found)}>
+            {(loaded) => (
+              <div class="card stack">
+                <h1>Report</h1>
+                <p>This interview isn't finished yet, so there is no report.</p>
+                <div>
+                  <A href={`/interview/${loaded().interview.id}`} class="button button-primary">
+                    Continue interview
+                  </A>
+                </div>
+              </div>
+            )}
+          </Match>
+          <Match when={finished(found)}>{(loaded) => <Report interview={loaded().interview} turns={loaded().turns} />}</Match>
+        </Switch>
+      )}
+    </LoadStates>
   );
 }
 

@@ -32,7 +32,7 @@ export default function InterviewerLayout(props: RouteSectionProps) {
       <a class="skip-link" href="#interviewer-main">
         Skip to content
       </a>
-      <header class="app-header">
+      <header class="app-header interviewer-header">
         <div class="app-header-inner">
           <A href="/interviewer" class="brand" end>
             <img src="/favicon.svg" alt="" width="28" height="28" />

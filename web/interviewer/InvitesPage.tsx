@@ -41,11 +41,12 @@ export default function InvitesPage() {
         <div class="row interviewer-form-row">
           <div class="field">
             <label for="invite-label">Label (optional)</label>
-            <input id="invite-label" type="text" maxLength={120} placeholder="e.g. Spring cohort" value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
+            <input id="invite-label" class="input" type="text" maxLength={120} placeholder="e.g. Spring cohort" value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="invite-uses">Devices it admits</label>
             <input
+              class="input"
               id="invite-uses"
               type="number"
               min="1"

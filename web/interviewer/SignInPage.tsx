@@ -34,11 +34,12 @@ export default function SignInPage() {
       <form class="stack" onSubmit={(event) => void submit(event)}>
         <div class="field">
           <label for="sign-in-email">Email</label>
-          <input id="sign-in-email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input id="sign-in-email" class="input" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
         </div>
         <div class="field">
           <label for="sign-in-password">Password</label>
           <input
+            class="input"
             id="sign-in-password"
             type="password"
             autocomplete="current-password"

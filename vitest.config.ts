@@ -13,7 +13,7 @@ import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.t
 // and is skipped with a message otherwise.
 // Whole-app flows are in the e2e suite (vitest.e2e.config.ts).
 
-const BROWSER_TESTS = 'web/**/*.browser.test.ts';
+const BROWSER_TESTS = '{web,models,workers}/**/*.browser.test.ts';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which a closed
 // network refuses.
@@ -24,6 +24,8 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Real WebGPU (SwiftShader) on the localhost test page, for the device probe.
+  '--enable-unsafe-webgpu',
 ];
 
 const nodeProject: TestProjectInlineConfiguration = {

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { fetchInterview } from './api-client.ts';
-import { formatDate, formatDuration, labelOfType } from './format.ts';
+import { formatDateTime, formatDuration, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewDetailPage() {
   const params = useParams<{ id: string }>();
@@ -21,7 +21,7 @@ export default function InterviewDetailPage() {
                 <header class="stack-tight">
                   <h1>{interview().candidateName}</h1>
                   <p class="muted">
-                    {interview().role} · {interview().seniority} · {labelOfType(interview().type)} · {formatDate(interview().startedAt)}
+                    {interview().role} · {interview().seniority} · {interviewTypeLabel(interview().type)} · {formatDateTime(interview().startedAt)}
                     {interview().endedEarly ? ' · ended early' : ''}
                   </p>
                 </header>
@@ -73,7 +73,7 @@ export default function InterviewDetailPage() {
                         <Show when={turn.score}>{(score) => <span class="score-badge">{Math.round(score().overall)}</span>}</Show>
                       </div>
                       <p class="muted small">
-                        {turn.skipped ? 'Skipped' : `Answered in ${formatDuration(turn.activeMs)}`} · {formatDate(turn.answeredAt)}
+                        {turn.skipped ? 'Skipped' : `Answered in ${formatDuration(turn.activeMs)}`} · {formatDateTime(turn.answeredAt)}
                       </p>
                       <Show when={!turn.skipped} fallback={<p class="muted">The candidate skipped this question.</p>}>
                         <blockquote class="interviewer-answer">{turn.answer}</blockquote>

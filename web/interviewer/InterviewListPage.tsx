@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { listInterviews } from './api-client.ts';
-import { formatDate, labelOfType } from './format.ts';
+import { formatDateTime, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewListPage() {
   const [interviews, { refetch }] = createResource(listInterviews);
@@ -47,8 +47,8 @@ export default function InterviewListPage() {
                       <td>
                         {interview.role} <span class="muted small">({interview.seniority})</span>
                       </td>
-                      <td>{labelOfType(interview.type)}</td>
-                      <td>{formatDate(interview.startedAt)}</td>
+                      <td>{interviewTypeLabel(interview.type)}</td>
+                      <td>{formatDateTime(interview.startedAt)}</td>
                       <td>
                         <Show when={interview.overall !== null} fallback={<span class="muted">in progress</span>}>
                           <span class="score-badge">{Math.round(interview.overall!)}</span>

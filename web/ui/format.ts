@@ -48,6 +48,11 @@ export const INTERVIEW_TYPE_LABELS: Record<InterviewType, string> = {
   mixed: 'Mixed',
 };
 
+/** The label of an interview type that came from elsewhere (the server), falling back to the raw value. */
+export function interviewTypeLabel(type: string): string {
+  return INTERVIEW_TYPE_LABELS[type as InterviewType] ?? type;
+}
+
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   behavioural: 'Behavioural',
   technical: 'Technical',

@@ -4,6 +4,7 @@ import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/ro
 import { createEffect, createSignal, onMount, Show, Suspense } from 'solid-js';
 import { signOut } from './api-client.ts';
 import { me, refreshSession, setMe } from './session.ts';
+import { AppHeader } from '../shell/AppHeader.tsx';
 import './interviewer.css';
 
 export default function InterviewerLayout(props: RouteSectionProps) {
@@ -29,32 +30,22 @@ export default function InterviewerLayout(props: RouteSectionProps) {
 
   return (
     <>
-      <a class="skip-link" href="#interviewer-main">
-        Skip to content
-      </a>
-      <header class="app-header interviewer-header">
-        <div class="app-header-inner">
-          <A href="/interviewer" class="brand" end>
-            <img src="/favicon.svg" alt="" width="28" height="28" />
-            <span class="brand-name">Interview Buddy</span>
-            <span class="tag">Interviewers</span>
-          </A>
-          <Show when={me()}>
-            {(session) => (
-              <nav class="app-nav" aria-label="Interviewer">
-                <A href="/interviewer/interviews">Interviews</A>
-                <A href="/interviewer/invites">Invites</A>
-                <span class="muted small interviewer-who">
-                  {session().user.name} · {session().org.name}
-                </span>
-                <button type="button" class="button button-quiet button-small" onClick={() => void leave()}>
-                  Sign out
-                </button>
-              </nav>
-            )}
-          </Show>
-        </div>
-      </header>
+      <AppHeader home="/interviewer" mainId="interviewer-main" class="interviewer-header" badge={<span class="tag">Interviewers</span>}>
+        <Show when={me()}>
+          {(session) => (
+            <nav class="app-nav" aria-label="Interviewer">
+              <A href="/interviewer/interviews">Interviews</A>
+              <A href="/interviewer/invites">Invites</A>
+              <span class="muted small interviewer-who">
+                {session().user.name} · {session().org.name}
+              </span>
+              <button type="button" class="button button-quiet button-small" onClick={() => void leave()}>
+                Sign out
+              </button>
+            </nav>
+          )}
+        </Show>
+      </AppHeader>
       <main id="interviewer-main" class="page" tabindex="-1">
         <Show when={problem()}>
           <p class="error" role="alert">

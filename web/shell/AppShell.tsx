@@ -8,6 +8,7 @@ import { getDb } from '../data/db.ts';
 import { getSyncIdentity } from '../data/settings.ts';
 import { syncStore } from '../sync/sync-state.ts';
 import { reportStorageProblem, StorageFullError, StorageUnavailableError, toStorageError } from '../data/storage-errors.ts';
+import { AppHeader } from './AppHeader.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
@@ -76,25 +77,15 @@ export function AppShell(props: RouteSectionProps) {
 
   return (
     <Show when={!interviewerArea()} fallback={<Suspense>{props.children}</Suspense>}>
-      <a class="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header class="app-header">
-        <div class="app-header-inner">
-          <A href="/" class="brand" end>
-            <img src="/favicon.svg" alt="" width="28" height="28" />
-            <span class="brand-name">Interview Buddy</span>
-            <span class="visually-hidden"> home</span>
+      <AppHeader home="/" mainId="main" badge={<span class="visually-hidden"> home</span>}>
+        <nav class="app-nav" aria-label="Main">
+          <A href="/" end>
+            Interviews
           </A>
-          <nav class="app-nav" aria-label="Main">
-            <A href="/" end>
-              Interviews
-            </A>
-            <A href="/sync">Sync</A>
-            <SyncIndicator />
-          </nav>
-        </div>
-      </header>
+          <A href="/sync">Sync</A>
+          <SyncIndicator />
+        </nav>
+      </AppHeader>
       <div class="banners">
         <StorageBanner />
       </div>

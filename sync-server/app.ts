@@ -3,11 +3,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
+import { aiRoutes } from './routes/ai.ts';
+import { clientConfigRoutes } from './routes/client-config.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewerRoutes } from './routes/interviewer.ts';
+import { modelMirrorRoutes } from './routes/models.ts';
+import { questionCacheRoutes } from './routes/question-cache.ts';
 import { syncRoutes } from './routes/sync.ts';
 
 export interface AppDeps {
@@ -16,6 +21,12 @@ export interface AppDeps {
   maxBodyBytes: number;
   sessionTtlMs: number;
   version?: string;
+  /** The cloud AI gateway; without it POST /api/ai/chat answers 503 and devices use the basic engine. */
+  ai?: AiGateway;
+  /** Served at /models/* (the model mirror) when set. */
+  modelsDir?: string;
+  /** An external model mirror that clients should use instead of this server's /models. */
+  modelMirrorUrl?: string;
 }
 
 export function createApp(deps: AppDeps) {
@@ -27,14 +38,17 @@ export function createApp(deps: AppDeps) {
       bodyLimit({
         maxSize: deps.maxBodyBytes,
         onError: () => {
-          throw new ApiError(413, 'body_too_large', `The request is larger than ${deps.maxBodyBytes} bytes. Send fewer events per request.`);
+          throw new ApiError(413, 'body_too_large', `The request is larger than ${deps.maxBodyBytes} bytes. Send less in one request (fewer sync events, or a shorter résumé or job description).`);
         },
       }),
     )
     .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0'))
     .route('/', deviceRoutes(deps.store, clock))
     .route('/', syncRoutes(deps.store, clock))
+    .route('/', questionCacheRoutes(deps.store, clock))
     .route('/', interviewerRoutes(deps.store, clock, deps.sessionTtlMs))
+    .route('/', aiRoutes(deps.store, deps.ai))
+    .route('/', clientConfigRoutes({ modelMirrorUrl: deps.modelMirrorUrl, modelsDir: deps.modelsDir, cloudAi: () => deps.ai?.hasProviders ?? false }))
     .all('*', () => {
       throw new ApiError(404, 'no_such_route', 'There is no such API route.');
     });
@@ -42,6 +56,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
   app.route('/api', api);
+  if (deps.modelsDir) app.route('/', modelMirrorRoutes(deps.modelsDir));
   return app;
 }
 

@@ -1,17 +1,30 @@
 // env → config → store → app. Shared by main.ts and the Vite dev server, so both serve the same API.
 import packageJson from '../package.json';
 import { createApp } from './app.ts';
-import { readConfig, type ServerConfig } from './config.ts';
+import { readAiConfig, readConfig, readModelsConfig, type ServerConfig } from './config.ts';
+import { AiGateway } from './ai/gateway.ts';
 import { openSqliteStore } from './db/sqlite-store.ts';
 
 export async function createAppFromEnv(env: Record<string, string | undefined> = process.env) {
   const config: ServerConfig = readConfig(env);
+  // Read before the store opens, so a bad provider list stops start-up without leaving anything open.
+  const aiConfig = readAiConfig(env);
+  const modelsConfig = readModelsConfig(env);
+  const ai = new AiGateway(aiConfig);
   const store = openSqliteStore({ dataDir: config.dataDir });
-  const app = createApp({ store, maxBodyBytes: config.maxBodyBytes, sessionTtlMs: config.sessionTtlMs, version: packageJson.version });
+  const app = createApp({
+    store,
+    maxBodyBytes: config.maxBodyBytes,
+    sessionTtlMs: config.sessionTtlMs,
+    version: packageJson.version,
+    ai,
+    ...modelsConfig,
+  });
   return {
     app,
     config,
     store,
+    ai,
     close: async () => store.close(),
   };
 }

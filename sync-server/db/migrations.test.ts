@@ -35,6 +35,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('upgrade a version 2 database to the question cache (version 3), keeping its data', () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+      db.exec(migration.sql);
+      db.prepare("INSERT INTO schema_migrations VALUES (?, 'old', '2026-11-01T00:00:00Z')").run(migration.version);
+    }
+    db.exec(`
+      INSERT INTO orgs VALUES ('o', 'Acme', 't');
+      INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES ('d', 'o', 'c', 'Grace', 'h', 't');
+      INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id) VALUES ('e1', 'd', 'o', 1, 'turn.answered', 't', '{}', 't', 'iv');
+      INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ('iv', 'o', 'd', 'Grace', 't');
+      INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at) VALUES ('iv', 't1', 1, 0, '{}', 'my answer', 0, 1000, 't');
+    `);
+    expect(migrate(db)).toEqual(MIGRATIONS.filter((m) => m.version > 2).map((m) => m.version));
+    expect(db.prepare('SELECT id, seq, answer FROM turns').get()).toEqual({ id: 't1', seq: 1, answer: 'my answer' });
+    expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT candidate_name FROM devices').pluck().get()).toBe('Grace');
+    expect(db.prepare('SELECT count(*) FROM question_plans').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT name, value FROM question_cache_counters ORDER BY name').all()).toEqual([
+      { name: 'hits', value: 0 },
+      { name: 'misses', value: 0 },
+    ]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+
   it('open a real file in WAL mode, and reopening keeps the data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ib-migrate-'));
     try {

@@ -139,4 +139,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX turns_by_interview ON turns(interview_id, idx);
     `,
   },
+  {
+    version: 3,
+    name: 'shared question cache: anonymous plans per key, and hit/miss counters',
+    // Shared across organisations, so a plan row has no device or org column: contributions are
+    // anonymous by construction. plan_hash makes an identical plan for the same key land once.
+    sql: `
+      CREATE TABLE question_plans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        role TEXT NOT NULL,
+        seniority TEXT NOT NULL,
+        type TEXT NOT NULL,
+        language TEXT NOT NULL,
+        plan_hash TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        question_count INTEGER NOT NULL,
+        served INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (role, seniority, type, language, plan_hash)
+      );
+      CREATE INDEX question_plans_by_key ON question_plans(role, seniority, type, language, served);
+      CREATE TABLE question_cache_counters (
+        name TEXT PRIMARY KEY CHECK (name IN ('hits', 'misses')),
+        value INTEGER NOT NULL
+      );
+      INSERT INTO question_cache_counters (name, value) VALUES ('hits', 0), ('misses', 0);
+    `,
+  },
 ];

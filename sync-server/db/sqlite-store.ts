@@ -8,6 +8,8 @@ import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
+import type { CachedPlanOutcome, QuestionCacheStats } from './store.ts';
+import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 
 export interface SqliteStoreOptions {
   /** A directory (the file is interview-buddy.sqlite in it) or `:memory:`. */
@@ -429,5 +431,69 @@ class SqliteStore implements Store {
         score: turn.score ? JSON.parse(turn.score) : null,
       })),
     };
+  }
+
+  serveCachedPlan(key: QuestionCacheKey, minQuestions: number): PlannedQuestion[] | null {
+    return this.db.transaction((): PlannedQuestion[] | null => {
+      // Least served first, so candidates asking for the same interview get different plans in turn;
+      // among equals the newest, which reflects the latest models.
+      const plan = this.db
+        .prepare(
+          `SELECT id, questions FROM question_plans
+           WHERE role = ? AND seniority = ? AND type = ? AND language = ? AND question_count >= ?
+           ORDER BY served ASC, id DESC LIMIT 1`,
+        )
+        .get(key.role, key.seniority, key.type, key.language, minQuestions) as { id: number; questions: string } | undefined;
+      this.db.prepare('UPDATE question_cache_counters SET value = value + 1 WHERE name = ?').run(plan ? 'hits' : 'misses');
+      if (!plan) return null;
+      this.db.prepare('UPDATE question_plans SET served = served + 1 WHERE id = ?').run(plan.id);
+      return JSON.parse(plan.questions) as PlannedQuestion[];
+    })();
+  }
+
+  saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): CachedPlanOutcome {
+    const { key } = input;
+    return this.db.transaction((): CachedPlanOutcome => {
+      // A new plan joins the rotation at the level of the least-served plan: starting at 0 it would be
+      // served to every candidate in a row until it caught up with the others.
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO question_plans (role, seniority, type, language, plan_hash, questions, question_count, served, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?,
+             COALESCE((SELECT MIN(served) FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ?), 0), ?)
+           ON CONFLICT (role, seniority, type, language, plan_hash) DO NOTHING`,
+        )
+        .run(
+          key.role,
+          key.seniority,
+          key.type,
+          key.language,
+          input.planHash,
+          JSON.stringify(input.questions),
+          input.questions.length,
+          key.role,
+          key.seniority,
+          key.type,
+          key.language,
+          input.now,
+        );
+      if (inserted.changes === 0) return 'duplicate';
+      this.db
+        .prepare(
+          `DELETE FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ? AND id NOT IN (
+             SELECT id FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ? ORDER BY id DESC LIMIT ?)`,
+        )
+        .run(key.role, key.seniority, key.type, key.language, key.role, key.seniority, key.type, key.language, input.keepNewest);
+      return 'stored';
+    })();
+  }
+
+  questionCacheStats(): QuestionCacheStats {
+    const counters = this.db.prepare('SELECT name, value FROM question_cache_counters').all() as { name: 'hits' | 'misses'; value: number }[];
+    const held = this.db
+      .prepare('SELECT count(*) AS plans, count(DISTINCT json_array(role, seniority, type, language)) AS keys FROM question_plans')
+      .get() as { plans: number; keys: number };
+    const counter = (name: 'hits' | 'misses') => counters.find((row) => row.name === name)?.value ?? 0;
+    return { hits: counter('hits'), misses: counter('misses'), plans: held.plans, keys: held.keys };
   }
 }

@@ -1,6 +1,7 @@
 // The narrow data-access interface the routes use. SQLite implements it today (sqlite-store.ts);
 // PostgreSQL will implement the same methods, so nothing above this line knows which database it has.
 import type { DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent } from '../protocol/index.ts';
+import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 
 export interface Org {
   id: string;
@@ -39,6 +40,16 @@ export type RedeemResult =
 /** One event of a push, after the route validated it; `invalid` carries the validation reason. */
 export type PushItem = { index: number; event: SyncEvent } | { index: number; id: string; seq: number | null; invalid: string };
 
+export type CachedPlanOutcome = 'stored' | 'duplicate';
+
+/** Since the database was created: lookups answered and not, and what the cache holds now. */
+export interface QuestionCacheStats {
+  hits: number;
+  misses: number;
+  plans: number;
+  keys: number;
+}
+
 export interface PushOutcome {
   accepted: string[];
   duplicates: string[];
@@ -72,4 +83,13 @@ export interface Store {
 
   listInterviews(orgId: string): InterviewListItem[];
   getInterview(orgId: string, interviewId: string): InterviewDetail | null;
+
+  /**
+   * The least-served plan stored for `key` with at least `minQuestions` questions, whole (the caller
+   * trims it), or null. Counts the plan as served and the lookup as a hit or a miss.
+   */
+  serveCachedPlan(key: QuestionCacheKey, minQuestions: number): PlannedQuestion[] | null;
+  /** Stores a plan anonymously unless the key already has one with `planHash`; then keeps only the `keepNewest` newest plans of the key. */
+  saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): CachedPlanOutcome;
+  questionCacheStats(): QuestionCacheStats;
 }

@@ -10,3 +10,5 @@ export * from './pull.ts';
 export * from './redeem.ts';
 export * from './interviewer.ts';
 export * from './errors.ts';
+export * from './ai-chat.ts';
+export * from './question-cache.ts';

@@ -27,6 +27,8 @@ export const answerScore = z.object({
   /** Things the scorer noticed that are not a dimension, e.g. an attempt to instruct the scorer. */
   flags: z.array(z.string().max(200)).max(10).default([]),
   feedback: z.string().max(MAX_TEXT_CHARS).optional(),
+  /** A stronger answer to the same question, from the AI engines. */
+  exampleAnswer: z.string().max(MAX_TEXT_CHARS).optional(),
 });
 export type AnswerScore = z.infer<typeof answerScore>;
 
@@ -41,5 +43,7 @@ export const interviewSummary = z.object({
   improvements: z.array(z.string().max(MAX_TEXT_CHARS)).max(10),
   answered: z.number().int().min(0),
   skipped: z.number().int().min(0),
+  /** Concrete next practice steps, from the AI engines. */
+  practicePlan: z.array(z.string().max(MAX_TEXT_CHARS)).max(10).optional(),
 });
 export type InterviewSummary = z.infer<typeof interviewSummary>;

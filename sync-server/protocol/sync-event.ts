@@ -33,6 +33,8 @@ export const turnAnswered = z.object({
     activeMs: z.number().int().min(0),
     answeredAt: z.iso.datetime(),
     score: answerScore.nullable(),
+    /** The one follow-up asked on this question; `answer` above then holds both answers. */
+    followUp: z.object({ question: z.string().max(MAX_ANSWER_CHARS), answer: z.string().max(MAX_ANSWER_CHARS) }).nullable().optional(),
   }),
 });
 

@@ -29,10 +29,10 @@ describe('chooseLlmTier', () => {
     expect(choice.reason).toMatch(/no WebGPU.*cloud or basic/);
   });
 
-  it('recommends nothing on a software (fallback) adapter', () => {
-    const choice = chooseLlmTier(device({ fallback: true }), catalogue);
-    expect(choice.tier).toBeNull();
-    expect(choice.reason).toMatch(/software GPU/);
+  it('offers only the smallest tier on a software (fallback) adapter, and says it will be slow', () => {
+    const choice = chooseLlmTier(device({ fallback: true, deviceMemoryGb: 32 }), catalogue);
+    expect(choice.tier?.id).toBe('tiny');
+    expect(choice.reason).toMatch(/software GPU.*slow/);
   });
 
   it('uses q4f16 builds with shader-f16 and q4f32 without', () => {

@@ -28,9 +28,6 @@ export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: reado
   const none = (reason: string): TierRecommendation => ({ tier: null, variant: null, quantisation, reason });
   const gpu = capabilities.webgpu;
   if (!gpu) return none(`${capabilities.webgpuUnavailableReason ?? 'This browser has no WebGPU.'} The cloud or basic engine will be used instead.`);
-  if (gpu.isFallbackAdapter) {
-    return none(`Only a software GPU (${gpu.adapterDescription || 'fallback adapter'}) is available: a local model would be far too slow. The cloud or basic engine will be used instead.`);
-  }
 
   const memoryGb = capabilities.deviceMemoryGb ?? DEFAULT_DEVICE_MEMORY_GB;
   const budgetMB = memoryGb * 1024 * MEMORY_SHARE;
@@ -40,7 +37,9 @@ export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: reado
 
   const fits = (variant: LlmModelVariant) =>
     variant.vramRequiredMB <= budgetMB && (!lowResourceOnly || variant.lowResourceRequired) && variant.vramRequiredMB * MB + STORAGE_HEADROOM_BYTES <= freeBytes;
-  const best = [...catalogue].reverse().find((tier) => fits(tier.variants[quantisation]));
+  // A software adapter (SwiftShader, WARP) runs WGSL on the CPU: only the smallest model is bearable.
+  const candidates = gpu.isFallbackAdapter ? catalogue.slice(0, 1) : catalogue;
+  const best = [...candidates].reverse().find((tier) => fits(tier.variants[quantisation]));
   if (!best) {
     const smallest = catalogue[0]?.variants[quantisation];
     const why =
@@ -56,6 +55,10 @@ export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: reado
     tier: best,
     variant,
     quantisation,
-    reason: `${best.label} fits: it needs about ${Math.round(variant.vramRequiredMB)} MB of GPU memory, this device has ${memory}${lowResourceOnly ? ' and a GPU with small buffer limits' : ''}, and ${precision}.`,
+    reason:
+      `${best.label} fits: it needs about ${Math.round(variant.vramRequiredMB)} MB of GPU memory, this device has ${memory}${lowResourceOnly ? ' and a GPU with small buffer limits' : ''}, and ${precision}.` +
+      (gpu.isFallbackAdapter
+        ? ` Only a software GPU (${gpu.adapterDescription || 'fallback adapter'}) is available, so only the smallest model is offered and it will be slow; the cloud engine, where your organisation offers it, is faster.`
+        : ''),
   };
 }

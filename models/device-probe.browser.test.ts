@@ -13,7 +13,19 @@ describe('probeDevice in Chromium', () => {
     expect(capabilities.storage!.quotaBytes).toBeGreaterThan(0);
     const choice = chooseLlmTier(capabilities, buildLlmCatalogue());
     expect(choice.reason.length).toBeGreaterThan(20);
-    if (capabilities.webgpu!.isFallbackAdapter) expect(choice.tier).toBeNull();
+  });
+
+  it('finds the SwiftShader adapter, which has no shader-f16, and so recommends a q4f32 build', async () => {
+    const capabilities = await probeDevice();
+    expect(capabilities.webgpu!.adapterDescription.toLowerCase()).toContain('swiftshader');
+    expect(capabilities.webgpu!.features).not.toContain('shader-f16');
+    const choice = chooseLlmTier(capabilities, buildLlmCatalogue());
+    expect(choice.quantisation).toBe('q4f32');
+    expect(choice.variant?.modelId).toMatch(/-q4f32_1-MLC$/);
+    expect(choice.reason).toMatch(/no 16-bit shaders, so the f32 build is used/);
+    // A software GPU is offered only the smallest tier, and told it will be slow.
+    expect(choice.tier?.id).toBe('tiny');
+    expect(choice.reason).toMatch(/software GPU/);
   });
 
   it('says what is missing when the browser has no WebGPU', async () => {

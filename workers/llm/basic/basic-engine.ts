@@ -5,6 +5,8 @@
 import type {
   AnswerScore,
   EngineCallOptions,
+  FollowUp,
+  FollowUpInput,
   InterviewSpec,
   InterviewSummary,
   LlmEngine,
@@ -12,6 +14,7 @@ import type {
   ScoreAnswerInput,
   SummariseInput,
 } from '../api.ts';
+import { basicFollowUp } from './follow-up.ts';
 import { scoreAnswer } from './heuristic-scorer/score-answer.ts';
 import { planQuestions, type QuestionBankData } from './plan-questions.ts';
 import { getQuestionBank } from './question-bank.ts';
@@ -49,6 +52,11 @@ export class BasicEngine implements LlmEngine {
   async summarise(input: SummariseInput, options?: EngineCallOptions): Promise<InterviewSummary> {
     throwIfAborted(options);
     return summariseInterview(input);
+  }
+
+  async followUp(input: FollowUpInput, options?: EngineCallOptions): Promise<FollowUp | null> {
+    throwIfAborted(options);
+    return basicFollowUp(input);
   }
 }
 

@@ -4,6 +4,7 @@ export { BasicEngine, createBasicEngine, type BasicEngineOptions } from './basic
 export { scoreAnswer } from './heuristic-scorer/score-answer.ts';
 export { planQuestions, NotEnoughQuestionsError, type PlanOptions, type QuestionBankData } from './plan-questions.ts';
 export { summariseInterview } from './summarise-interview.ts';
+export { basicFollowUp } from './follow-up.ts';
 export { getQuestionBank, matchRole } from './question-bank.ts';
 
 import { getQuestionBank } from './question-bank.ts';

@@ -41,6 +41,18 @@ export default defineConfig({
         // The whole shell, every lazy route and the question bank chunk: the app must work offline
         // after the first visit. Model weights are not here: they are cached by models/ on first use.
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,txt}'],
+        // web-llm (≈6 MB, in the model worker and in AI settings) is not precached: most candidates
+        // never run a local model, and a phone should not download it to use basic scoring. It is
+        // cached the first time it is used instead (below), which the model download does.
+        globIgnores: ['**/web-llm-????????.js', '**/webllm.worker-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => /\/assets\/(web-llm-[\w-]{8}|webllm\.worker-[\w-]+)\.js$/.test(url.pathname),
+            // Hashed file names: a cached copy is never stale.
+            handler: 'CacheFirst',
+            options: { cacheName: 'ib-model-runtime', expiration: { maxEntries: 8 } },
+          },
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/models\//],
         cleanupOutdatedCaches: true,
@@ -57,6 +69,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // One named chunk for web-llm, so the service worker can leave it out of the precache.
+        codeSplitting: { groups: [{ name: 'web-llm', test: /node_modules[\\/]@mlc-ai[\\/]/ }] },
+      },
+    },
   },
   worker: { format: 'es' },
 });
@@ -77,7 +95,8 @@ function devApi(): Plugin {
       const { app, close } = await bootstrap.createAppFromEnv();
       const listener = getRequestListener(app.fetch);
       server.middlewares.use((req, res, next) => {
-        if (!req.url?.startsWith('/api/')) return next();
+        // /models/ is the model mirror, mounted only when MODELS_DIR is set (see sync-server/routes/models.ts).
+        if (!req.url?.startsWith('/api/') && !req.url?.startsWith('/models/')) return next();
         void listener(req, res);
       });
       server.httpServer?.once('close', () => void close());

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
+import type { CDPSession } from 'playwright-core';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
 import { findFreePort } from './tests/helpers/sync-server-process.ts';
 import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.ts';
 
@@ -50,10 +52,16 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
   process.env[SYNC_SERVER_PORT_ENV] = String(syncServerPort);
   return {
     server: {
-      proxy: { '/api': { target: `http://127.0.0.1:${syncServerPort}` } },
+      proxy: {
+        '/api': { target: `http://127.0.0.1:${syncServerPort}` },
+        // The sync server's model mirror (/models/<host>/…), holding the fake model the globalSetup
+        // generates. Matched by its host segment, because Vite serves the repo's own models/ source
+        // folder at /models/ too.
+        '^/models/[^/?]+\\.[^/?]+/': { target: `http://127.0.0.1:${syncServerPort}` },
+      },
     },
     // Pre-bundled up front, so Vite does not discover them mid-run and reload the test page.
-    optimizeDeps: { include: ['dexie', 'ulid', 'zod'] },
+    optimizeDeps: { include: ['dexie', 'ulid', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs', 'pdf-lib', '@mlc-ai/web-llm'] },
     test: {
       name: 'chromium',
       include: [BROWSER_TESTS],
@@ -65,10 +73,30 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
         screenshotFailures: false,
         provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS } }),
         instances: [{ browser: 'chromium' }],
+        commands: { setStorageQuota },
       },
     },
   };
 }
+
+/**
+ * Browser command: gives `origin` a storage quota of `quotaBytes` through the DevTools protocol, so
+ * Cache Storage throws a real QuotaExceededError; null lifts it. The override lives only as long as
+ * its DevTools session, so the session is kept open until the quota is lifted.
+ */
+const quotaSessions = new Map<string, CDPSession>();
+const setStorageQuota: BrowserCommand<[origin: string, quotaBytes: number | null]> = async (context, origin, quotaBytes) => {
+  let session = quotaSessions.get(context.sessionId);
+  if (!session) {
+    session = await context.page.context().newCDPSession(context.page);
+    quotaSessions.set(context.sessionId, session);
+  }
+  await session.send('Storage.overrideQuotaForOrigin', quotaBytes === null ? { origin } : { origin, quotaSize: quotaBytes });
+  if (quotaBytes === null) {
+    quotaSessions.delete(context.sessionId);
+    await session.detach();
+  }
+};
 
 const chromium = await chromiumProject();
 

@@ -62,7 +62,7 @@ function inProgress(data: InterviewWithTurns | null | undefined): InterviewWithT
   return data?.interview.status === 'in-progress' ? data : undefined;
 }
 
-type Busy = null | 'scoring' | 'skipping' | 'finishing';
+type Busy = null | 'thinking' | 'scoring' | 'skipping' | 'finishing';
 type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
 function InterviewRunner(props: { data: InterviewWithTurns }) {
@@ -170,8 +170,33 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     if (result.state.phase === 'answering') queueMicrotask(() => textarea?.focus());
   }
 
+  /** Before a main answer is submitted, the engine may ask one follow-up instead. */
+  async function askFollowUp(): Promise<boolean> {
+    const current = state();
+    const turn = turns[current.index];
+    if (current.followUp || !turn || current.phase !== 'answering' || !current.draft.trim()) return false;
+    setBusy('thinking');
+    try {
+      const chosen = await engine.catch(() => engineForInterview(interview.engine));
+      const followUp = await chosen.engine.followUp({ spec: interview.spec, question: turn.question, answer: current.draft, alreadyAsked: false });
+      if (!followUp || state() !== current) return false;
+      const result = apply({ type: 'followUp', question: followUp.question });
+      if (!result.ok) return false;
+      await flushDraft();
+      setAnnouncement(`Follow-up question: ${followUp.question}`);
+      queueMicrotask(() => textarea?.focus());
+      return true;
+    } catch {
+      // No follow-up is better than a stuck interview: submit the answer as it is.
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
   async function completeCurrent(skipped: boolean) {
     if (busy()) return;
+    if (!skipped && (await askFollowUp())) return;
     const at = Date.now();
     const result = transition(state(), { type: skipped ? 'skip' : 'submit', at });
     if (!result.ok || !result.outcome) {
@@ -181,20 +206,26 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     const outcome = result.outcome;
     const turn = turns[outcome.index];
     if (!turn) return;
-    setBusy(skipped ? 'skipping' : 'scoring');
+    // Skipping a follow-up is not skipping the question: the machine keeps the main answer, and
+    // the outcome (not the button pressed) says whether the question was answered.
+    const questionSkipped = outcome.skipped;
+    setBusy(questionSkipped ? 'skipping' : 'scoring');
     setError(null);
     setNotice(null);
     clearTimeout(draftTimer);
     draftTimer = undefined;
     try {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
-      const score = skipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer: outcome.answer });
+      // The follow-up's answer is part of the answer to the question: scored and stored together.
+      const answer = outcome.followUp?.answer.trim() ? `${outcome.answer}\n\n${outcome.followUp.answer}` : outcome.answer;
+      const score = questionSkipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer });
       await enqueue(() =>
         completeTurn({
           interviewId: interview.id,
           index: outcome.index,
-          answer: outcome.answer,
-          skipped,
+          answer,
+          followUp: outcome.followUp,
+          skipped: questionSkipped,
           activeMs: outcome.activeMs,
           score,
           progress: snapshotOf(result.state, Date.now()),
@@ -206,7 +237,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       }
       setState(result.state);
       setSaveState('idle');
-      setAnnouncement(skipped ? 'Question skipped.' : 'Answer submitted.');
+      setAnnouncement(skipped ? (questionSkipped ? 'Question skipped.' : 'Follow-up skipped.') : 'Answer submitted.');
       queueMicrotask(() => focusElement(heading));
     } catch (cause) {
       // The machine's new state was never shown: the answer stays in the box, ready to try again.
@@ -370,6 +401,16 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         <h1 id="question-text" class="question-text" data-testid="question-text" tabindex="-1" ref={heading}>
           {question()?.question.text}
         </h1>
+        <Show when={state().followUp}>
+          {(followUp) => (
+            <div class="follow-up stack-tight" data-testid="follow-up">
+              <p class="muted small">Your answer: {followUp().mainAnswer.length > 240 ? `${followUp().mainAnswer.slice(0, 240)}…` : followUp().mainAnswer}</p>
+              <p class="follow-up-question">
+                <span class="tag">Follow-up</span> {followUp().question}
+              </p>
+            </div>
+          )}
+        </Show>
 
         <div class="field">
           <label for="answer">Your answer</label>
@@ -435,12 +476,12 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         >
           <div class="interview-actions-bar">
             <button type="button" class="button button-primary" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(false)}>
-              <Show when={busy() === 'scoring' || busy() === 'finishing'} fallback="Submit answer">
-                <span class="spinner" aria-hidden="true" /> Scoring…
+              <Show when={busy() === 'scoring' || busy() === 'finishing' || busy() === 'thinking'} fallback={state().followUp ? 'Submit follow-up answer' : 'Submit answer'}>
+                <span class="spinner" aria-hidden="true" /> {busy() === 'thinking' ? 'Reading your answer…' : 'Scoring…'}
               </Show>
             </button>
             <button type="button" class="button" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(true)}>
-              Skip question
+              {state().followUp ? 'Skip follow-up' : 'Skip question'}
             </button>
             <button type="button" class="button button-danger-quiet end-button" disabled={busy() !== null} onClick={() => setConfirmEnd(true)}>
               End interview

@@ -153,6 +153,15 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
         </section>
       </div>
 
+      <Show when={(summary().practicePlan ?? []).length > 0}>
+        <section class="card stack-tight" aria-labelledby="plan-title">
+          <h2 id="plan-title">Practice plan</h2>
+          <ol class="bullet-list">
+            <For each={summary().practicePlan}>{(item) => <li>{item}</li>}</For>
+          </ol>
+        </section>
+      </Show>
+
       <section class="stack" aria-labelledby="questions-title">
         <h2 id="questions-title">Question by question</h2>
         <Show when={asked().length > 0} fallback={<p class="card muted">No questions were answered in this interview.</p>}>
@@ -202,7 +211,8 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
       <Show when={(t().answer ?? '').trim().length > 0}>
         <details class="answer-details">
           <summary>Your answer</summary>
-          <p>{t().answer}</p>
+          <p class="pre-line">{t().answer}</p>
+          <Show when={t().followUp}>{(followUp) => <p class="muted small">Follow-up asked: {followUp().question}</p>}</Show>
         </details>
       </Show>
 
@@ -234,6 +244,12 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
             </ul>
             <Show when={score().feedback}>
               <p>{score().feedback}</p>
+            </Show>
+            <Show when={score().exampleAnswer}>
+              <details class="answer-details">
+                <summary>A stronger answer</summary>
+                <p class="pre-line">{score().exampleAnswer}</p>
+              </details>
             </Show>
             <Show when={score().flags.length > 0}>
               <div class="banner banner-warning">

@@ -1,10 +1,15 @@
-// Setup: what kind of interview to practise. Plans the questions with the chosen engine, stores the
-// interview, and opens it.
-import { useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+// Setup: what kind of interview to practise, in which language, optionally tailored to a résumé and
+// job description. Shows which engine will run it and why, plans the questions (shared cache first),
+// stores the interview, and opens it.
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, For, onMount, Show } from 'solid-js';
+import type { CandidateContext } from '../../workers/llm/api.ts';
 import { INTERVIEW_TYPES, SENIORITIES, type InterviewSpec, type InterviewType, type Seniority } from '../../sync-server/protocol/interview-spec.ts';
 import { createInterview } from '../data/interviews.ts';
-import { chooseEngine, describeDefaultEngine, suggestedRoles } from '../engine/engine-facade.ts';
+import { chooseEngine, describeDefaultEngine, suggestedRoles, type EngineChoice } from '../engine/engine-facade.ts';
+import { planInterview } from '../engine/plan-interview.ts';
+import { INTERVIEW_LANGUAGES } from '../ui/languages.ts';
+import { ResumeSection } from './ResumeSection.tsx';
 import { INTERVIEW_TYPE_LABELS, SENIORITY_LABELS } from '../ui/format.ts';
 import { createLoad, valueOf } from '../ui/load.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
@@ -18,7 +23,15 @@ export default function SetupPage() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [roleInvalid, setRoleInvalid] = createSignal(false);
-  const engine = describeDefaultEngine();
+  const [engine, setEngine] = createSignal<EngineChoice | null>(null);
+  const [language, setLanguage] = createSignal('en');
+  const [planned, setPlanned] = createSignal<number | null>(null);
+  let candidate: CandidateContext = {};
+  const pending = describeDefaultEngine();
+
+  onMount(() => {
+    chooseEngine().then(setEngine, (cause: unknown) => setError(messageOf(cause)));
+  });
 
   async function start(event: SubmitEvent) {
     event.preventDefault();
@@ -38,20 +51,23 @@ export default function SetupPage() {
       type: String(data.get('type')) as InterviewType,
       questionCount: clamp(Number(data.get('questionCount')), LIMITS.questions.min, LIMITS.questions.max, 3),
       minutes: clamp(Number(data.get('minutes')), LIMITS.minutes.min, LIMITS.minutes.max, 15),
-      language: 'en',
+      language: language(),
     };
     setBusy(true);
     setError(null);
     try {
       // Ask the browser not to evict interviews under storage pressure; harmless if it says no.
       void navigator.storage?.persist?.().catch(() => false);
-      const choice = await chooseEngine();
-      const questions = await choice.engine.planQuestions(spec);
-      const interview = await createInterview({ spec, questions, engine: { kind: choice.kind, label: choice.label, reason: choice.reason } });
+      const choice = engine() ?? (await chooseEngine());
+      setPlanned(0);
+      const plan = await planInterview(choice, spec, { candidate, onText: (text) => setPlanned(text.length) });
+      const reason = plan.source === 'cache' ? `${choice.reason} The questions came from your organisation's shared question cache.` : choice.reason;
+      const interview = await createInterview({ spec, questions: plan.questions, engine: { kind: choice.kind, label: choice.label, reason } });
       navigate(`/interview/${interview.id}`);
     } catch (cause) {
       setError(messageOf(cause));
       setBusy(false);
+      setPlanned(null);
     }
   }
 
@@ -146,11 +162,25 @@ export default function SetupPage() {
               A guide for pacing; the timer shows it.
             </span>
           </div>
+
+          <div class="field">
+            <label for="language">Interview language</label>
+            <select id="language" name="language" class="select" onChange={(event) => setLanguage(event.currentTarget.value)} aria-describedby="language-hint">
+              <For each={INTERVIEW_LANGUAGES}>{(option) => <option value={option.tag}>{option.name}</option>}</For>
+            </select>
+            <span id="language-hint" class="hint">
+              Basic scoring understands English only.
+            </span>
+          </div>
         </div>
 
-        <div class="engine-note">
-          <span class="tag tag-accent">{engine.label}</span>
-          <span>{engine.reason}</span>
+        <ResumeSection engine={engine} language={language} onChange={(context) => (candidate = context)} />
+
+        <div class="engine-note" data-testid="engine-note" data-engine={engine()?.kind ?? 'pending'}>
+          <span class="tag tag-accent">{engine()?.label ?? pending.label}</span>
+          <span>
+            {engine()?.reason ?? pending.reason} <A href="/settings/ai">AI settings</A>
+          </span>
         </div>
 
         <Show when={error()}>
@@ -162,7 +192,7 @@ export default function SetupPage() {
         <div class="row">
           <button type="submit" class="button button-primary" disabled={busy()}>
             <Show when={busy()} fallback="Start interview">
-              <span class="spinner" aria-hidden="true" /> Preparing questions…
+              <span class="spinner" aria-hidden="true" /> Preparing questions…{planned() ? ` (${planned()} characters written)` : ''}
             </Show>
           </button>
         </div>

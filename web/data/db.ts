@@ -53,6 +53,8 @@ export interface TurnRecord {
   activeMs: number;
   answeredAt: string | null;
   score: AnswerScore | null;
+  /** The follow-up asked on this question, if any (absent on turns stored before follow-ups). */
+  followUp?: { question: string; answer: string } | null;
 }
 
 /** Settings are one row per key, so each can be changed in a transaction without touching the rest. */
@@ -61,7 +63,17 @@ export interface SettingRecord {
   value: unknown;
 }
 
-export type SettingKey = 'deviceId' | 'seq' | 'deviceToken' | 'org' | 'candidateName' | 'pullCursor' | 'needsRejoin';
+export type SettingKey =
+  | 'deviceId'
+  | 'seq'
+  | 'deviceToken'
+  | 'org'
+  | 'candidateName'
+  | 'pullCursor'
+  | 'needsRejoin'
+  | 'aiPreference'
+  | 'localModel'
+  | 'clientConfig';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

@@ -112,6 +112,7 @@ export interface CompleteTurnInput {
   skipped: boolean;
   activeMs: number;
   score: AnswerScore | null;
+  followUp?: { question: string; answer: string } | null;
   progress: InterviewSnapshot;
   now?: Date;
 }
@@ -139,6 +140,7 @@ export function completeTurn(input: CompleteTurnInput): Promise<boolean> {
         activeMs,
         answeredAt: now.toISOString(),
         score: input.score,
+        followUp: input.followUp ?? null,
       });
       await db.interviews.update(input.interviewId, { progress: input.progress });
       await appendEvent(
@@ -154,6 +156,7 @@ export function completeTurn(input: CompleteTurnInput): Promise<boolean> {
           activeMs,
           answeredAt: now.toISOString(),
           score: input.score,
+          followUp: input.followUp ?? null,
         },
         now,
       );

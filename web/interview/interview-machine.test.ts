@@ -59,7 +59,7 @@ describe('interview machine', () => {
       { type: 'resume', at: T0 + 50_000 },
       { type: 'submit', at: T0 + 60_000 },
     );
-    expect(result.ok && result.outcome).toEqual({ index: 0, answer: 'I led the migration.', skipped: false, activeMs: 30_000 });
+    expect(result.ok && result.outcome).toEqual({ index: 0, answer: 'I led the migration.', skipped: false, activeMs: 30_000, followUp: null });
     expect(result.state.index).toBe(1);
     expect(result.state.draft).toBe('');
     expect(result.state.phase).toBe('answering');
@@ -77,7 +77,7 @@ describe('interview machine', () => {
 
   it('skips a question, keeping whatever was typed, and marks it skipped', () => {
     const result = run(started(), { type: 'draft', text: 'half a thought' }, { type: 'skip', at: T0 + 5_000 });
-    expect(result.ok && result.outcome).toEqual({ index: 0, answer: 'half a thought', skipped: true, activeMs: 5_000 });
+    expect(result.ok && result.outcome).toEqual({ index: 0, answer: 'half a thought', skipped: true, activeMs: 5_000, followUp: null });
     expect(result.state.index).toBe(1);
   });
 
@@ -163,7 +163,7 @@ describe('interview machine', () => {
     const resumed = run(restored.state, { type: 'resume', at: oneHourLater }, { type: 'draft', text: 'half of the second, and the rest' });
     expect(questionElapsedMs(resumed.state, oneHourLater + 3_000)).toBe(15_000);
     const submitted = run(resumed.state, { type: 'submit', at: oneHourLater + 3_000 });
-    expect(submitted.ok && submitted.outcome).toEqual({ index: 1, answer: 'half of the second, and the rest', skipped: false, activeMs: 15_000 });
+    expect(submitted.ok && submitted.outcome).toEqual({ index: 1, answer: 'half of the second, and the rest', skipped: false, activeMs: 15_000, followUp: null });
   });
 
   it('restores a paused snapshot without counting the time after the pause', () => {
@@ -190,5 +190,48 @@ describe('interview machine', () => {
     expect(questionElapsedMs(state, T0 - 5_000)).toBe(0);
     const paused = run(state, { type: 'pause', at: T0 - 5_000 }).state;
     expect(totalElapsedMs(paused, T0)).toBe(0);
+  });
+
+  describe('follow-ups', () => {
+    it('keeps the main answer, asks one follow-up, and submits both as one turn', () => {
+      const asked = run(started(2), { type: 'draft', text: 'I fixed it.' }, { type: 'followUp', question: 'How did you find the cause?' });
+      expect(asked.state.index).toBe(0);
+      expect(asked.state.draft).toBe('');
+      expect(asked.state.followUp).toEqual({ question: 'How did you find the cause?', mainAnswer: 'I fixed it.' });
+
+      const done = run(asked.state, { type: 'draft', text: 'From the logs.' }, { type: 'submit', at: T0 + 5_000 });
+      expect(done.ok && done.outcome).toEqual({
+        index: 0,
+        answer: 'I fixed it.',
+        skipped: false,
+        activeMs: 5_000,
+        followUp: { question: 'How did you find the cause?', answer: 'From the logs.' },
+      });
+      expect(done.state.index).toBe(1);
+      expect(done.state.followUp).toBeNull();
+    });
+
+    it('allows at most one follow-up per question, and none on an empty answer', () => {
+      const asked = run(started(), { type: 'draft', text: 'Answer' }, { type: 'followUp', question: 'Why?' });
+      const again = transition(run(asked.state, { type: 'draft', text: 'Because' }).state, { type: 'followUp', question: 'And then?' });
+      expect(again.ok).toBe(false);
+      expect(transition(started(), { type: 'followUp', question: 'Why?' }).ok).toBe(false);
+    });
+
+    it('skipping the follow-up keeps the main answer as answered', () => {
+      const asked = run(started(), { type: 'draft', text: 'Main answer' }, { type: 'followUp', question: 'Why?' });
+      const skipped = run(asked.state, { type: 'skip', at: T0 + 1_000 });
+      expect((skipped.ok ? skipped.outcome : null)?.skipped).toBe(false);
+      expect((skipped.ok ? skipped.outcome : null)?.answer).toBe('Main answer');
+      expect((skipped.ok ? skipped.outcome : null)?.followUp).toEqual({ question: 'Why?', answer: '' });
+    });
+
+    it('survives a reload in the middle of a follow-up', () => {
+      const asked = run(started(), { type: 'draft', text: 'Main answer' }, { type: 'followUp', question: 'Why?' }, { type: 'draft', text: 'Beca' });
+      const restored = transition(createInterviewState(3), { type: 'restore', snapshot: snapshotOf(asked.state, T0 + 2_000) });
+      expect(restored.ok).toBe(true);
+      expect(restored.state.followUp).toEqual({ question: 'Why?', mainAnswer: 'Main answer' });
+      expect(restored.state.draft).toBe('Beca');
+    });
   });
 });

@@ -18,6 +18,14 @@ export interface InterviewMachineState {
   /** When the running segment began (epoch ms), or null while not answering. */
   readonly runningSince: number | null;
   readonly endedEarly: boolean;
+  /** Set while the candidate answers the follow-up to the current question; `draft` is then the
+   * follow-up's answer and `mainAnswer` the answer that prompted it. At most one per question. */
+  readonly followUp: FollowUpInProgress | null;
+}
+
+export interface FollowUpInProgress {
+  readonly question: string;
+  readonly mainAnswer: string;
 }
 
 /** What the persistence layer stores so the interview can resume after a reload. Plain JSON. */
@@ -31,6 +39,8 @@ export interface InterviewSnapshot {
   readonly activeMs: readonly number[];
   readonly endedEarly: boolean;
   readonly savedAt: number;
+  /** Absent in snapshots saved before follow-ups existed. */
+  readonly followUp?: FollowUpInProgress | null;
 }
 
 /** A question that was answered or skipped: what the caller scores and stores. */
@@ -39,6 +49,8 @@ export interface TurnOutcome {
   readonly answer: string;
   readonly skipped: boolean;
   readonly activeMs: number;
+  /** The follow-up asked on this question and its answer ('' if the candidate skipped it). */
+  readonly followUp: { readonly question: string; readonly answer: string } | null;
 }
 
 export type InterviewEvent =
@@ -48,6 +60,8 @@ export type InterviewEvent =
   | { readonly type: 'resume'; readonly at: number }
   | { readonly type: 'skip'; readonly at: number }
   | { readonly type: 'submit'; readonly at: number }
+  /** Instead of submitting: keep the draft as the main answer and ask one follow-up on it. */
+  | { readonly type: 'followUp'; readonly question: string }
   | { readonly type: 'endEarly'; readonly at: number }
   | { readonly type: 'tick'; readonly at: number }
   | { readonly type: 'restore'; readonly snapshot: InterviewSnapshot };
@@ -75,6 +89,7 @@ export function createInterviewState(questionCount: number): InterviewMachineSta
     activeMs: Array.from({ length: questionCount }, () => 0),
     runningSince: null,
     endedEarly: false,
+    followUp: null,
   };
 }
 
@@ -102,6 +117,15 @@ export function transition(state: InterviewMachineState, event: InterviewEvent):
       if (state.phase !== 'answering') return refuse(answerRefusal(state.phase, 'submit'));
       if (state.draft.trim().length === 0) return refuse('Write an answer first, or skip the question.');
       return advance(state, event.at, false);
+    }
+
+    case 'followUp': {
+      if (state.phase !== 'answering') return refuse(answerRefusal(state.phase, 'submit'));
+      if (state.followUp) return refuse('This question already had its follow-up.');
+      if (state.draft.trim().length === 0) return refuse('Write an answer first, or skip the question.');
+      const question = event.question.trim();
+      if (!question) return refuse('A follow-up needs a question.');
+      return { ok: true, state: { ...state, draft: '', followUp: { question, mainAnswer: state.draft } } };
     }
 
     case 'skip':
@@ -152,6 +176,7 @@ export function snapshotOf(state: InterviewMachineState, now: number): Interview
     activeMs: [...folded.activeMs],
     endedEarly: state.endedEarly,
     savedAt: now,
+    followUp: state.followUp,
   };
 }
 
@@ -165,7 +190,8 @@ function restore(snapshot: InterviewSnapshot): TransitionResult {
     snapshot.index >= 0 &&
     snapshot.index <= count &&
     snapshot.activeMs.length === count &&
-    snapshot.activeMs.every((ms) => Number.isFinite(ms) && ms >= 0);
+    snapshot.activeMs.every((ms) => Number.isFinite(ms) && ms >= 0) &&
+    (snapshot.followUp == null || (typeof snapshot.followUp.question === 'string' && typeof snapshot.followUp.mainAnswer === 'string'));
   const fallback = createInterviewState(Number.isInteger(count) && count >= 1 ? count : 1);
   if (!valid) return { ok: false, state: fallback, error: 'The saved interview progress is damaged.' };
 
@@ -183,23 +209,28 @@ function restore(snapshot: InterviewSnapshot): TransitionResult {
       activeMs: [...snapshot.activeMs],
       runningSince: null,
       endedEarly: snapshot.endedEarly,
+      followUp: finished ? null : (snapshot.followUp ?? null),
     },
   };
 }
 
 function advance(state: InterviewMachineState, at: number, skipped: boolean): TransitionResult {
   const folded = foldRunning(state, at, 'answering');
-  const outcome: TurnOutcome = {
-    index: state.index,
-    answer: state.draft,
-    skipped,
-    activeMs: folded.activeMs[state.index] ?? 0,
-  };
+  // Skipping a follow-up keeps the main answer: only the follow-up goes unanswered.
+  const outcome: TurnOutcome = state.followUp
+    ? {
+        index: state.index,
+        answer: state.followUp.mainAnswer,
+        skipped: false,
+        activeMs: folded.activeMs[state.index] ?? 0,
+        followUp: { question: state.followUp.question, answer: skipped ? '' : state.draft },
+      }
+    : { index: state.index, answer: state.draft, skipped, activeMs: folded.activeMs[state.index] ?? 0, followUp: null };
   const nextIndex = state.index + 1;
   if (nextIndex >= state.questionCount) {
-    return { ok: true, state: { ...folded, phase: 'finished', index: nextIndex, draft: '', runningSince: null }, outcome, finished: true };
+    return { ok: true, state: { ...folded, phase: 'finished', index: nextIndex, draft: '', runningSince: null, followUp: null }, outcome, finished: true };
   }
-  return { ok: true, state: { ...folded, index: nextIndex, draft: '', runningSince: at }, outcome };
+  return { ok: true, state: { ...folded, index: nextIndex, draft: '', runningSince: at, followUp: null }, outcome };
 }
 
 function foldRunning(state: InterviewMachineState, at: number, phase: InterviewPhase): InterviewMachineState {

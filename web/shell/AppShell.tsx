@@ -82,6 +82,7 @@ export function AppShell(props: RouteSectionProps) {
           <A href="/" end>
             Interviews
           </A>
+          <A href="/settings/ai">AI</A>
           <A href="/sync">Sync</A>
           <SyncIndicator />
         </nav>

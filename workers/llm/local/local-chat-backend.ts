@@ -138,5 +138,14 @@ function toBackendError(error: unknown): ChatBackendError {
     return new ChatBackendError('This GPU cannot run the f16 build of the model. Choose the model again in AI settings so the f32 build is used.', 'unavailable', false);
   }
   if (name === 'AbortError') return new ChatBackendError('Stopped.', 'aborted', false);
+  // web-llm reads the model from Cache Storage and fetches what is not there: a failed fetch or
+  // cache.add means files are missing (deleted, or the download never finished) and the mirror
+  // cannot supply them now.
+  if (/Failed to execute 'add' on 'Cache'|Failed to fetch|NetworkError|status(?: code)? 40\d/i.test(message)) {
+    return new ChatBackendError(`The on-device model's files are missing on this device and could not be fetched (${message.slice(0, 120)}). Download the model again in AI settings.`, 'unavailable', false);
+  }
+  if (name === 'CompileError' || /WebAssembly\.(instantiate|compile)/.test(message)) {
+    return new ChatBackendError("The on-device model's files are damaged (its library does not compile). Delete the model in AI settings and download it again.", 'unavailable', false);
+  }
   return new ChatBackendError(`The on-device model could not run: ${message.slice(0, 300)}`, 'unavailable', false);
 }

@@ -49,7 +49,17 @@ export function checksumError(url: string): ModelDownloadError {
 }
 
 /** `shortfallBytes`: how much more room the download needs than the browser will give. */
-export function quotaError(shortfallBytes: number, cause?: unknown): ModelDownloadError {
+/**
+ * The disk (or the browser's share of it) is full. `shortfallBytes` is what the storage estimate says
+ * is missing; when the estimate claims there is room although a write was refused (browsers may not
+ * count everything, or another tab just took the space), the message gives `neededBytes`, what the
+ * rest of the download takes, instead of a made-up shortfall.
+ */
+export function quotaError(shortfallBytes: number, cause?: unknown, neededBytes = 0): ModelDownloadError {
+  if (shortfallBytes <= 0 && neededBytes > 0) {
+    const mb = Math.max(1, Math.ceil(neededBytes / MB));
+    return new ModelDownloadError('quota', `Not enough free storage: the rest of this download needs about ${mb} MB. Free some space or choose a smaller model.`, { cause });
+  }
   const mb = Math.max(1, Math.ceil(shortfallBytes / MB));
   return new ModelDownloadError('quota', `Not enough free storage: free ${mb} MB or choose a smaller model.`, { cause });
 }

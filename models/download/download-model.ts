@@ -227,7 +227,7 @@ async function quotaErrorFor(context: DownloadContext, cause: unknown, fileBytes
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
   const free = estimate?.quota !== undefined ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : 0;
   const stillNeeded = Math.max(0, context.tracker.totalBytes - context.tracker.loadedBytes) + fileBytes;
-  return quotaError(stillNeeded - free, cause);
+  return quotaError(stillNeeded - free, cause, stillNeeded);
 }
 
 function contentRangeStart(response: Response): number | null {

@@ -1,21 +1,31 @@
 // How many upstream LLM calls the server's caches save when many candidates plan cloud interviews.
-// Usage: npm run bench:cloud-cache   (INTERVIEWS, CONCURRENCY and SEED override the defaults)
+// Usage: npm run bench:cloud-cache   (INTERVIEWS, DAYS, CONCURRENCY and SEED override the defaults)
 //
 // One fake OpenAI provider (a real local HTTP server, 50 ms per answer so identical concurrent requests
-// overlap) sits behind three real sync servers in turn, each a child process with its own DATA_DIR:
-// - cached: the shipped configuration. Every interview does exactly what web/engine/plan-interview.ts
-//   does for an untailored cloud interview: GET /api/questions/cache; on a miss POST /api/ai/chat with the
-//   real question-plan messages and JSON schema at temperature 0 (so the server's response cache and its
+// overlap) sits behind real sync servers (child processes, as `npm start` runs them):
+// - cached: the shipped configuration, on one DATA_DIR for DAYS days. Each day is a fresh workload of
+//   INTERVIEWS interviews from the same distribution, and the server is restarted between days (its
+//   response cache is in memory and starts empty each day; the question cache is in SQLite and
+//   carries over). Every interview does exactly what web/engine/plan-interview.ts does for an
+//   untailored cloud interview: GET /api/questions/cache; on a miss POST /api/ai/chat with the real
+//   question-plan messages and JSON schema at temperature 0 (so the server's response cache and its
 //   in-flight coalescing apply), then PUT the plan to the question cache without waiting for it.
-// - coalescing only: AI_CACHE_MAX_ENTRIES=0, question cache unused, temperature 0. The server has no
-//   switch for coalescing, so this phase shows what it alone saves; it is not the baseline.
-// - baseline: AI_CACHE_MAX_ENTRIES=0, question cache unused, and the same plan request without
-//   temperature 0, which the server never caches or coalesces: one upstream call per plan.
+// - coalescing only (day 1's workload): AI_CACHE_MAX_ENTRIES=0, question cache unused, temperature 0.
+//   The server has no switch for coalescing, so this shows what it alone saves; it is not the baseline.
+// - baseline (day 1's and the last day's workloads): AI_CACHE_MAX_ENTRIES=0, question cache unused, and
+//   the same plan request without temperature 0, which the server never caches or coalesces.
 // Upstream calls are counted at the fake provider (its `requests`), per phase.
-// Both phases replay the same seeded workload, so runs are comparable: roles drawn from a Zipf law
-// (s = 1.1) over 60 roles, seniority and type uniform, language mostly English. Interviews arrive in
-// bursts with CONCURRENCY in flight, and every 20th launch is a pair of identical interviews started at
-// the same moment from two devices, which is what coalescing is for.
+//
+// Two figures, because a shared question cache is long-lived: day 1 starts from an empty cache, where
+// every distinct (role, level, type, language) key costs one call however good the caches are, so a
+// cold day cannot beat `1 - distinct keys / interviews` (about 69% here). The last day shows the steady
+// state of an organisation whose cache has been running for DAYS days; the 90% target is judged there,
+// and the cold figure is printed beside it.
+//
+// The workload is seeded, so phases and runs are comparable: roles drawn from a Zipf law (s = 1.1) over
+// 60 roles, seniority and type uniform, language mostly English. Interviews arrive in bursts with
+// CONCURRENCY in flight, and every 20th launch is a pair of identical interviews started at the same
+// moment from two devices, which is what coalescing is for.
 //
 // What this does NOT show: only question plans are cacheable. Scoring an answer and summarising an
 // interview depend on what each candidate said, so they always go upstream. The `allTasks` figures are
@@ -23,7 +33,9 @@
 // plan's share taken from this run. Plans tailored to a résumé or job description never use the shared
 // cache and are not part of this workload.
 // Progress lines first, then one JSON line of figures.
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 import { startFakeOpenAiProvider, type FakeChatRequestBody, type FakeOpenAiProvider } from '../helpers/fake-openai-provider.ts';
 import { answerInterviewTask } from '../helpers/scripted-interview-model.ts';
@@ -45,6 +57,7 @@ import { buildQuestionPlanMessages, questionPlanSchema, questionPlanTask } from 
 import { jsonSchemaOf } from '../../workers/llm/tasks/run-task.ts';
 
 const INTERVIEWS = Number(process.env.INTERVIEWS ?? 2_000);
+const DAYS = Math.max(1, Number(process.env.DAYS ?? 3));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const SEED = Number(process.env.SEED ?? 20_240_611);
 const DEVICES = 200;
@@ -123,8 +136,9 @@ function weightedPicker<T>(items: readonly (readonly [T, number])[], random: () 
   };
 }
 
-function buildWorkload(): { launches: Launch[]; distinctKeys: number } {
-  const random = seededRandom(SEED);
+/** Day `day` (1-based) of the workload: its own seed, the same distribution. */
+function buildWorkload(day: number): { launches: Launch[]; distinctKeys: number } {
+  const random = seededRandom(SEED + (day - 1) * 7_919);
   const pickRole = weightedPicker(ROLES.map((role, rank) => [role, 1 / (rank + 1) ** ZIPF_S] as const), random);
   const pickLanguage = weightedPicker(LANGUAGES, random);
   const pickOne = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -174,8 +188,18 @@ function answerWithAllowedKinds(body: FakeChatRequestBody): string {
 // ---------------------------------------------------------------------------------------------------
 // Setup over HTTP, as real devices join.
 
-async function startServer(provider: FakeOpenAiProvider, cacheOn: boolean): Promise<{ server: RunningServer; devices: Device[] }> {
+/**
+ * Starts a server and joins DEVICES devices to its organisation; on a DATA_DIR that already has them
+ * (`joined`), the organisation and the devices' tokens are still in its database and are reused.
+ */
+async function startServer(
+  provider: FakeOpenAiProvider,
+  cacheOn: boolean,
+  dataDir?: string,
+  joined?: Device[],
+): Promise<{ server: RunningServer; devices: Device[] }> {
   const server = await startSyncServer({
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
     AI_PROVIDERS: JSON.stringify([
       { name: 'fake', baseUrl: provider.url, apiKey: PROVIDER_KEY, model: 'fake-model', dailyQuota: 1_000_000, requestsPerMinute: 100_000, priority: 1, timeoutMs: 10_000 },
     ]),
@@ -185,6 +209,7 @@ async function startServer(provider: FakeOpenAiProvider, cacheOn: boolean): Prom
     AI_DEVICE_REQUESTS_PER_DAY: '1000000',
     ...(cacheOn ? {} : { AI_CACHE_MAX_ENTRIES: '0' }),
   });
+  if (joined) return { server, devices: joined };
   try {
     createOrgWithAdmin(server.dataDir, ADMIN);
     const code = await createInviteCode(server.url, ADMIN, DEVICES);
@@ -364,16 +389,21 @@ async function runPhase(label: string, phase: Phase, provider: FakeOpenAiProvide
 const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
 const reduction = (cached: number, baseline: number) => (baseline === 0 ? 0 : round((1 - cached / baseline) * 100));
 
-async function runServerPhase(
-  label: string,
-  provider: FakeOpenAiProvider,
-  launches: Launch[],
-  setup: { responseCache: boolean; questionCache: boolean; deterministic: boolean },
-): Promise<PhaseResult> {
-  console.log(
-    `${label}: starting a server (response cache ${setup.responseCache ? 'as shipped' : 'off'}, question cache ${setup.questionCache ? 'used' : 'unused'}, ` +
-      `temperature ${setup.deterministic ? '0' : 'unset'}) and joining ${DEVICES} devices`,
+interface PhaseSetup {
+  responseCache: boolean;
+  questionCache: boolean;
+  deterministic: boolean;
+}
+
+function describeSetup(setup: PhaseSetup): string {
+  return (
+    `response cache ${setup.responseCache ? 'as shipped' : 'off'}, question cache ${setup.questionCache ? 'used' : 'unused'}, ` +
+    `temperature ${setup.deterministic ? '0' : 'unset'}`
   );
+}
+
+async function runServerPhase(label: string, provider: FakeOpenAiProvider, launches: Launch[], setup: PhaseSetup): Promise<PhaseResult> {
+  console.log(`${label}: starting a server (${describeSetup(setup)}) and joining ${DEVICES} devices`);
   const { server, devices } = await startServer(provider, setup.responseCache);
   try {
     return await runPhase(label, new Phase(server.url, setup.questionCache, setup.deterministic), provider, launches, devices);
@@ -382,54 +412,96 @@ async function runServerPhase(
   }
 }
 
+/** The shipped configuration, day after day on one DATA_DIR, restarting the server between days. */
+async function runCachedDays(provider: FakeOpenAiProvider, workloads: Launch[][]): Promise<PhaseResult[]> {
+  const setup: PhaseSetup = { responseCache: true, questionCache: true, deterministic: true };
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'ib-cache-bench-'));
+  let devices: Device[] | undefined;
+  const days: PhaseResult[] = [];
+  try {
+    for (const [index, launches] of workloads.entries()) {
+      const label = `cached day ${index + 1}`;
+      console.log(`${label}: starting the server on the same DATA_DIR (${describeSetup(setup)})`);
+      const started = await startServer(provider, setup.responseCache, dataDir, devices);
+      devices = started.devices;
+      try {
+        days.push(await runPhase(label, new Phase(started.server.url, setup.questionCache, setup.deterministic), provider, launches, devices));
+      } finally {
+        await started.server.stop();
+      }
+    }
+    return days;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const { launches, distinctKeys } = buildWorkload();
-  const twins = launches.filter((launch) => launch.length === 2).length;
-  console.log(`workload: ${INTERVIEWS} interviews in ${launches.length} launches (${twins} twin pairs), ${distinctKeys} distinct plan keys, seed ${SEED}`);
+  const workloads = Array.from({ length: DAYS }, (_, index) => buildWorkload(index + 1));
+  for (const [index, workload] of workloads.entries()) {
+    const twins = workload.launches.filter((launch) => launch.length === 2).length;
+    console.log(`day ${index + 1} workload: ${INTERVIEWS} interviews in ${workload.launches.length} launches (${twins} twin pairs), ${workload.distinctKeys} distinct plan keys`);
+  }
+  const first = workloads[0]!;
+  const last = workloads[workloads.length - 1]!;
   const provider = await startFakeOpenAiProvider({ apiKey: PROVIDER_KEY, respond: answerWithAllowedKinds, delayMs: PROVIDER_DELAY_MS });
   try {
-    const cached = await runServerPhase('cached', provider, launches, { responseCache: true, questionCache: true, deterministic: true });
+    const cachedDays = await runCachedDays(provider, workloads.map((workload) => workload.launches));
+    const cold = cachedDays[0]!;
+    const warm = cachedDays[cachedDays.length - 1]!;
     // The server has no switch for in-flight coalescing, so the baseline leaves out temperature 0
-    // instead; this middle phase shows what coalescing alone saves under this bursty load.
-    const coalescingOnly = await runServerPhase('coalescing only', provider, launches, { responseCache: false, questionCache: false, deterministic: true });
-    const baseline = await runServerPhase('baseline', provider, launches, { responseCache: false, questionCache: false, deterministic: false });
-    for (const problem of [...cached.firstErrors, ...coalescingOnly.firstErrors, ...baseline.firstErrors]) console.log(`  error: ${problem}`);
+    // instead; this phase shows what coalescing alone saves under this bursty load.
+    const coalescingOnly = await runServerPhase('coalescing only (day 1)', provider, first.launches, { responseCache: false, questionCache: false, deterministic: true });
+    const baselineFirst = await runServerPhase('baseline (day 1)', provider, first.launches, { responseCache: false, questionCache: false, deterministic: false });
+    const baselineLast =
+      DAYS === 1 ? baselineFirst : await runServerPhase(`baseline (day ${DAYS})`, provider, last.launches, { responseCache: false, questionCache: false, deterministic: false });
+    const phases = [...cachedDays, coalescingOnly, baselineFirst, baselineLast];
+    for (const problem of new Set(phases.flatMap((phase) => phase.firstErrors))) console.log(`  error: ${problem}`);
 
-    const perInterviewCached = cached.upstreamCalls / INTERVIEWS;
-    const perInterviewBaseline = baseline.upstreamCalls / INTERVIEWS;
+    const coldPct = reduction(cold.upstreamCalls, baselineFirst.upstreamCalls);
+    const steadyPct = reduction(warm.upstreamCalls, baselineLast.upstreamCalls);
     // Answer scores and the summary depend on the candidate's own answers: one upstream call each, always.
     const uncacheablePerInterview = QUESTIONS + 1;
-    const allCached = perInterviewCached + uncacheablePerInterview;
-    const allBaseline = perInterviewBaseline + uncacheablePerInterview;
-    const reductionPct = reduction(cached.upstreamCalls, baseline.upstreamCalls);
-    console.log(
-      `plans: ${cached.upstreamCalls} upstream calls cached vs ${baseline.upstreamCalls} baseline (${reductionPct}% fewer); ` +
-        `question cache ${cached.questionCacheHits} hits / ${cached.questionCacheMisses} misses; response cache ${JSON.stringify(cached.responseCache)}`,
-    );
-    console.log(`all tasks (estimate): ${round(allCached, 3)} vs ${round(allBaseline, 3)} upstream calls per interview (${reduction(allCached, allBaseline)}% fewer)`);
+    const allCached = warm.upstreamCalls / INTERVIEWS + uncacheablePerInterview;
+    const allBaseline = baselineLast.upstreamCalls / INTERVIEWS + uncacheablePerInterview;
+    for (const [index, day] of cachedDays.entries()) {
+      console.log(
+        `plans, day ${index + 1}: ${day.upstreamCalls} upstream calls; question cache ${day.questionCacheHits} hits / ${day.questionCacheMisses} misses; ` +
+          `response cache ${JSON.stringify(day.responseCache)}`,
+      );
+    }
+    console.log(`plans, day 1 (cold cache): ${cold.upstreamCalls} vs ${baselineFirst.upstreamCalls} baseline (${coldPct}% fewer; at most ${reduction(first.distinctKeys, INTERVIEWS)}% possible)`);
+    console.log(`plans, day ${DAYS} (steady state): ${warm.upstreamCalls} vs ${baselineLast.upstreamCalls} baseline (${steadyPct}% fewer)`);
+    console.log(`all tasks, day ${DAYS} (estimate): ${round(allCached, 3)} vs ${round(allBaseline, 3)} upstream calls per interview (${reduction(allCached, allBaseline)}% fewer)`);
     console.log(
       JSON.stringify({
         bench: 'cloud-cache',
-        interviews: INTERVIEWS,
-        distinctPlanKeys: distinctKeys,
-        // The cache starts empty, so each distinct key costs one upstream call at least: the best
-        // reduction this workload allows, whatever the caches do.
-        bestPossibleReductionPct: reduction(distinctKeys, INTERVIEWS),
-        twinPairs: twins,
-        upstreamCallsCached: cached.upstreamCalls,
-        upstreamCallsBaseline: baseline.upstreamCalls,
-        upstreamCallsPerInterviewCached: round(perInterviewCached, 4),
-        upstreamCallsPerInterviewBaseline: round(perInterviewBaseline, 4),
-        reductionPct,
-        questionCacheHits: cached.questionCacheHits,
-        questionCacheMisses: cached.questionCacheMisses,
-        responseCacheHits: cached.responseCache.hit ?? 0,
-        responseCacheMisses: cached.responseCache.miss ?? 0,
-        coalesced: cached.responseCache.coalesced ?? 0,
-        errors: cached.errors + coalescingOnly.errors + baseline.errors,
+        interviewsPerDay: INTERVIEWS,
+        days: DAYS,
+        reductionPct: steadyPct,
+        upstreamCallsPerInterviewCached: round(warm.upstreamCalls / INTERVIEWS, 4),
+        upstreamCallsPerInterviewBaseline: round(baselineLast.upstreamCalls / INTERVIEWS, 4),
+        coldCache: {
+          reductionPct: coldPct,
+          // Each distinct key costs one upstream call at least on an empty cache: the best this day allows.
+          bestPossibleReductionPct: reduction(first.distinctKeys, INTERVIEWS),
+          distinctPlanKeys: first.distinctKeys,
+          upstreamCallsCached: cold.upstreamCalls,
+          upstreamCallsBaseline: baselineFirst.upstreamCalls,
+          upstreamCallsPerInterviewCached: round(cold.upstreamCalls / INTERVIEWS, 4),
+        },
+        perDay: cachedDays.map((day, index) => ({
+          day: index + 1,
+          upstreamCalls: day.upstreamCalls,
+          questionCacheHits: day.questionCacheHits,
+          questionCacheMisses: day.questionCacheMisses,
+          responseCacheHits: day.responseCache.hit ?? 0,
+          coalesced: day.responseCache.coalesced ?? 0,
+        })),
         coalescingOnly: { upstreamCalls: coalescingOnly.upstreamCalls, coalesced: coalescingOnly.responseCache.coalesced ?? 0 },
-        baselineCacheHeaders: baseline.responseCache,
+        baselineCacheHeaders: baselineFirst.responseCache,
+        errors: phases.reduce((sum, phase) => sum + phase.errors, 0),
         allTasks: {
           assumption: `1 plan + ${QUESTIONS} answer scores + 1 summary per interview; only plans are cacheable`,
           upstreamCallsPerInterviewCached: round(allCached, 4),
@@ -437,8 +509,13 @@ async function main(): Promise<void> {
           reductionPct: reduction(allCached, allBaseline),
         },
         target: TARGET_REDUCTION_PCT,
-        met: reductionPct >= TARGET_REDUCTION_PCT,
-        phaseSeconds: { cached: round(cached.seconds), coalescingOnly: round(coalescingOnly.seconds), baseline: round(baseline.seconds) },
+        met: steadyPct >= TARGET_REDUCTION_PCT,
+        metOnColdCache: coldPct >= TARGET_REDUCTION_PCT,
+        phaseSeconds: Object.fromEntries(
+          [...cachedDays.map((day, index) => [`cachedDay${index + 1}`, day] as const), ['coalescingOnly', coalescingOnly] as const, ['baseline', baselineFirst] as const].map(
+            ([name, phase]) => [name, round(phase.seconds)],
+          ),
+        ),
         wallSeconds: round((performance.now() - started) / 1000),
         seed: SEED,
         loadAverage: os.loadavg().map((load) => round(load)),

@@ -30,6 +30,9 @@ export interface FakeMlcModel {
 
 export interface FakeMlcModelOptions {
   modelId?: string;
+  /** Lay the files out where a real catalogue record points (its `model` and `model_lib`). */
+  modelUrl?: string;
+  modelLibUrl?: string;
   shardBytes?: number[];
   wasmBytes?: number;
 }
@@ -46,9 +49,10 @@ const DEFAULT_SHARD_BYTES = [2 * 1024 * 1024 + 1, 2 * 1024 * 1024 - 7, 1_500_000
 
 export function writeFakeMlcModel(mirrorDir: string, options: FakeMlcModelOptions = {}): FakeMlcModel {
   const modelId = options.modelId ?? 'Fake-Tiny-Instruct-q4f32_1-MLC';
-  const modelUrl = `https://huggingface.co/mlc-ai/${modelId}`;
+  const modelUrl = (options.modelUrl ?? `https://huggingface.co/mlc-ai/${modelId}`).replace(/\/+$/, '');
   const baseUrl = `${modelUrl}/resolve/main/`;
-  const modelLibUrl = `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/${modelId.replace(/-MLC$/, '')}_cs1k-webgpu.wasm`;
+  const modelLibUrl =
+    options.modelLibUrl ?? `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/${modelId.replace(/-MLC$/, '')}_cs1k-webgpu.wasm`;
   const files: FakeModelFile[] = [];
   const write = (publicUrl: string, content: Buffer) => {
     const mirrorPath = mirrorPathOf(publicUrl);

@@ -228,7 +228,14 @@ export default function AiSettingsPage() {
             </label>
           </fieldset>
 
-          <DownloadPanel state={download()} onPrepare={prepareDownload} onStart={startDownload} onCancel={() => controller?.abort()} canPrepare={selected() !== null} />
+          <DownloadPanel
+            state={download()}
+            onPrepare={prepareDownload}
+            onStart={startDownload}
+            onCancel={() => controller?.abort()}
+            onDismiss={() => setDownload({ phase: 'idle' })}
+            canPrepare={selected() !== null}
+          />
         </Show>
       </section>
 
@@ -256,7 +263,18 @@ export default function AiSettingsPage() {
   );
 }
 
-function DownloadPanel(props: { state: DownloadState; canPrepare: boolean; onPrepare: () => void; onStart: (model: CatalogueModel) => void; onCancel: () => void }) {
+interface DownloadPanelProps {
+  state: DownloadState;
+  canPrepare: boolean;
+  onPrepare: () => void;
+  onStart: (model: CatalogueModel) => void;
+  /** Stops a running download; what arrived stays staged for the next try. */
+  onCancel: () => void;
+  /** Declines the download offer before it starts. */
+  onDismiss: () => void;
+}
+
+function DownloadPanel(props: DownloadPanelProps) {
   return (
     <div class="stack-tight" data-testid="download-panel" data-phase={props.state.phase}>
       <Show when={props.state.phase === 'idle' || props.state.phase === 'failed'}>
@@ -283,7 +301,7 @@ function DownloadPanel(props: { state: DownloadState; canPrepare: boolean; onPre
               <button type="button" class="button button-primary" onClick={() => props.onStart(state().model)} disabled={state().freeBytes !== null && state().freeBytes! < state().totalBytes}>
                 Download {formatBytes(state().totalBytes)}
               </button>
-              <button type="button" class="button" onClick={() => props.onCancel()}>
+              <button type="button" class="button" onClick={() => props.onDismiss()}>
                 Not now
               </button>
             </div>

@@ -79,6 +79,9 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   const [busy, setBusy] = createSignal<Busy>(null);
   const [saveState, setSaveState] = createSignal<SaveState>(state().draft ? 'saved' : 'idle');
   const [notice, setNotice] = createSignal<string | null>(null);
+  // The last time the interview's engine failed and another stood in, in the engine's own words.
+  const [standIn, setStandIn] = createSignal<string | null>(null);
+  const engineCall = { onFallback: (message: string) => setStandIn(message) };
   const [error, setError] = createSignal<string | null>(null);
   const [confirmEnd, setConfirmEnd] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
@@ -178,7 +181,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     setBusy('thinking');
     try {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
-      const followUp = await chosen.engine.followUp({ spec: interview.spec, question: turn.question, answer: current.draft, alreadyAsked: false });
+      const followUp = await chosen.engine.followUp({ spec: interview.spec, question: turn.question, answer: current.draft, alreadyAsked: false }, engineCall);
       if (!followUp || state() !== current) return false;
       const result = apply({ type: 'followUp', question: followUp.question });
       if (!result.ok) return false;
@@ -218,7 +221,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
       // The follow-up's answer is part of the answer to the question: scored and stored together.
       const answer = outcome.followUp?.answer.trim() ? `${outcome.answer}\n\n${outcome.followUp.answer}` : outcome.answer;
-      const score = questionSkipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer });
+      const score = questionSkipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer }, engineCall);
       await enqueue(() =>
         completeTurn({
           interviewId: interview.id,
@@ -445,6 +448,11 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           </div>
         </div>
 
+        <Show when={standIn()}>
+          <p class="engine-note warning-note" role="status" data-testid="stand-in-notice">
+            {standIn()}
+          </p>
+        </Show>
         <Show when={notice()}>
           <p class="muted" role="status">
             {notice()}

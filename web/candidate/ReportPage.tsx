@@ -6,6 +6,7 @@ import type { InterviewRecord, TurnRecord } from '../data/db.ts';
 import { getInterview, type InterviewWithTurns } from '../data/interviews.ts';
 import {
   dimensionLevel,
+  ENGINE_KIND_LABELS,
   formatDate,
   formatDimension,
   formatDuration,
@@ -69,6 +70,18 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
   const summary = () => props.interview.summary!;
   const asked = () => props.turns.filter((t) => t.status !== 'open');
   const activeMs = () => props.turns.reduce((sum, t) => sum + t.activeMs, 0);
+  // The interview's engine may not be what scored every answer: when it failed, a stand-in did, and
+  // the report must not claim otherwise.
+  const standIns = () => asked().filter((t) => t.score && t.score.engine !== iv().engine);
+  const standInNote = () => {
+    const scored = asked().filter((t) => t.score);
+    const replaced = standIns();
+    const summaryReplaced = summary().engine !== iv().engine;
+    if (replaced.length === 0 && !summaryReplaced) return null;
+    const who = ENGINE_KIND_LABELS[replaced[0]?.score?.engine ?? summary().engine];
+    const what = replaced.length > 0 ? `${replaced.length} of ${plural(scored.length, 'answer')}${summaryReplaced ? ' and the summary' : ''}` : 'the summary';
+    return `The interview started on ${iv().engineLabel}, but it could not be used for ${what}, so ${who} stood in. The note under each answer says why.`;
+  };
 
   return (
     <div class="stack">
@@ -103,6 +116,9 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
             <p class="muted small">Active time {formatDuration(activeMs())}, pauses excluded.</p>
             <div class="row">
               <span class="tag tag-accent">{iv().engineLabel}</span>
+              <Show when={standInNote()}>
+                <span class="tag tag-warning" data-testid="stand-in">{ENGINE_KIND_LABELS[standIns()[0]?.score?.engine ?? summary().engine]} stood in</span>
+              </Show>
               <Show when={iv().endedEarly}>
                 <span class="tag tag-warning">Ended early</span>
               </Show>
@@ -110,6 +126,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
           </div>
         </div>
         <p class="engine-note">{iv().engineReason}</p>
+        <Show when={standInNote()}>{(note) => <p class="engine-note warning-note" role="note">{note()}</p>}</Show>
       </section>
 
       <Show when={summary().dimensions.length > 0}>

@@ -1,5 +1,5 @@
 // Formatting for display: clocks, dates, labels, score levels. Pure; no DOM.
-import type { InterviewType, QuestionKind, Seniority } from '../../sync-server/protocol/index.ts';
+import type { EngineKind, InterviewType, QuestionKind, Seniority } from '../../sync-server/protocol/index.ts';
 
 /** 0:00-style clock: mm:ss, or h:mm:ss past an hour. */
 export function formatClock(ms: number): string {
@@ -40,6 +40,9 @@ export function formatRelative(epochMs: number, now: number = Date.now()): strin
 }
 
 export const SENIORITY_LABELS: Record<Seniority, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };
+
+/** What each engine is called when the UI says which one scored (labels with a model name are stored per interview). */
+export const ENGINE_KIND_LABELS: Record<EngineKind, string> = { local: 'the on-device model', cloud: 'cloud AI', basic: 'basic scoring' };
 
 export const INTERVIEW_TYPE_LABELS: Record<InterviewType, string> = {
   behavioural: 'Behavioural',

@@ -4,6 +4,10 @@
 // answers 429, one that returns broken JSON, and one that hangs: the gateway fails over past each,
 // the circuit breaker stops calling the broken and hanging ones, and the interview completes, streamed
 // over SSE, with evidence-quoted scores from the cloud engine.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
@@ -110,4 +114,73 @@ describe.skipIf(!chromiumAvailable)('cloud engine: a whole interview through the
     expect(await page.content()).not.toContain(KEY);
     await context.close();
   });
+  it('reads a PDF résumé, lets the candidate correct the analysis, and tailors the plan to it without the shared cache', async () => {
+    const code = await createInviteCode(server.url, ADMIN);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const folder = mkdtempSync(join(tmpdir(), 'ib-e2e-resume-'));
+    try {
+      const pdfPath = join(folder, 'resume.pdf');
+      writeFileSync(pdfPath, await resumePdf(['Ada Example', 'Senior Data Engineer at Acme, 2019 to now', 'Built Spark pipelines that process 2 TB a day']));
+
+      await page.goto(`${server.url}/sync`);
+      await page.getByLabel('Invite code').fill(code);
+      await page.getByLabel('Your name').fill('Ada Example');
+      await page.getByRole('button', { name: 'Join organisation' }).click();
+      await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+
+      await page.goto(`${server.url}/new`);
+      await expect.poll(() => page.getByTestId('engine-note').getAttribute('data-engine'), { timeout: 15_000 }).toBe('cloud');
+      await page.getByLabel('Role').fill('Data Engineer');
+      await page.getByText('Tailor the questions to your résumé').click();
+      await page.locator('#resume-file').setInputFiles(pdfPath);
+      await expect.poll(() => page.locator('#resume-text').inputValue(), { timeout: 15_000 }).toContain('Built Spark pipelines that process 2 TB a day');
+      await expect(page.getByText('the résumé text is sent to your organisation').isVisible()).resolves.toBe(true);
+
+      const analysisRequestsBefore = providers.healthy.requests.length;
+      await page.getByRole('button', { name: 'Analyse my résumé' }).click();
+      const analysis = page.getByTestId('resume-analysis');
+      await analysis.waitFor({ timeout: 30_000 });
+      const analysisRequest = providers.healthy.requests.slice(analysisRequestsBefore).find((body) => schemaNameOf(body) === 'resume_analysis');
+      // The résumé reached the model only as fenced data.
+      expect(analysisRequest?.messages.map((message) => message.content).join('\n')).toMatch(/<<<BEGIN RESUME>>>\n[\s\S]*Built Spark pipelines[\s\S]*\n<<<END RESUME>>>/);
+      await expect(page.getByLabel('Skills (comma-separated)').inputValue()).resolves.toBe('TypeScript');
+      // The candidate corrects what the model found.
+      await page.getByLabel('Skills (comma-separated)').fill('TypeScript, Apache Spark');
+      await page.getByLabel('Skills (comma-separated)').press('Tab');
+      await page.getByLabel('Job description').fill('We need a data engineer to own our streaming pipelines.');
+
+      const cacheRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/questions/cache')) cacheRequests.push(`${request.method()} ${request.url()}`);
+      });
+      const planRequestsBefore = providers.healthy.requests.length;
+      await page.getByLabel('Number of questions').fill('1');
+      await page.getByRole('button', { name: 'Start interview' }).click();
+      await page.getByText('Question 1 of 1').waitFor({ timeout: 30_000 });
+      const plan = providers.healthy.requests.slice(planRequestsBefore).find((body) => schemaNameOf(body) === 'question_plan');
+      const planPrompt = plan?.messages.map((message) => message.content).join('\n') ?? '';
+      expect(planPrompt).toMatch(/<<<BEGIN RESUME ANALYSIS>>>[\s\S]*Apache Spark[\s\S]*<<<END RESUME ANALYSIS>>>/);
+      expect(planPrompt).toMatch(/<<<BEGIN JOB DESCRIPTION>>>\nWe need a data engineer to own our streaming pipelines\.\n<<<END JOB DESCRIPTION>>>/);
+      // A plan built from one candidate's résumé is theirs: it is neither looked up in nor given to the shared cache.
+      expect(cacheRequests).toEqual([]);
+      await expect(page.getByTestId('question-text').innerText()).resolves.toMatch(/^Cloud question 1: .*Data Engineer/);
+    } finally {
+      await context.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
+
+function schemaNameOf(body: { response_format?: unknown }): string | undefined {
+  return (body.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name;
+}
+
+/** A one-page résumé PDF made here, with real text for pdf.js to extract. */
+async function resumePdf(lines: string[]): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  const page = document.addPage([595, 842]);
+  lines.forEach((line, index) => page.drawText(line, { x: 50, y: 780 - index * 20, size: 12, font }));
+  return document.save();
+}

@@ -25,7 +25,7 @@ function questionCount(body: FakeChatRequestBody): number {
 export function answerInterviewTask(body: FakeChatRequestBody): string {
   switch (schemaName(body)) {
     case 'question_plan': {
-      const role = fenced(body, 'JOB DESCRIPTION') || 'the role';
+      const role = fenced(body, 'ROLE') || 'the role';
       return JSON.stringify({
         questions: Array.from({ length: questionCount(body) }, (_, index) => ({
           kind: 'behavioural',

@@ -49,7 +49,7 @@ describe('answer scoring prompt', () => {
     expect(system!.content).toContain('"fr"');
     expect(user!.content).toContain(`<<<BEGIN ANSWER>>>\n${ANSWER}\n<<<END ANSWER>>>`);
     expect(user!.content).toContain(`<<<BEGIN QUESTION>>>\n${question.text}\n<<<END QUESTION>>>`);
-    expect(user!.content).toContain('<<<BEGIN JOB DESCRIPTION>>>\nBackend Engineer\n<<<END JOB DESCRIPTION>>>');
+    expect(user!.content).toContain('<<<BEGIN ROLE>>>\nBackend Engineer\n<<<END ROLE>>>');
     expect(user!.content).toContain(question.rubricHint);
   });
 

@@ -86,7 +86,7 @@ export function answerEvidenceTask(keys: readonly RubricKey[]): TaskDefinition<{
 function fencedQuestion(input: ScoreAnswerInput): string {
   const { question } = input;
   const parts = [
-    `Role:\n${quoteCandidateData('JOB DESCRIPTION', withoutInstructions(input.spec.role).text)}`,
+    `Role:\n${quoteCandidateData('ROLE', withoutInstructions(input.spec.role).text)}`,
     `The question asked (${question.kind}):\n${quoteCandidateData('QUESTION', withoutInstructions(question.text).text)}`,
   ];
   // Question, points and hint may come from a model or a shared cache: they are data too.

@@ -5,7 +5,7 @@
 // Owns: how untrusted text is embedded in prompts. Must not import: DOM, Dexie, fetch.
 import { removeScorerInstructions, type CleanedAnswer } from '../basic/heuristic-scorer/scorer-injection.ts';
 
-export const CANDIDATE_DATA_KINDS = ['RESUME', 'RESUME ANALYSIS', 'JOB DESCRIPTION', 'QUESTION', 'ANSWER'] as const;
+export const CANDIDATE_DATA_KINDS = ['ROLE', 'RESUME', 'RESUME ANALYSIS', 'JOB DESCRIPTION', 'QUESTION', 'ANSWER'] as const;
 export type CandidateDataKind = (typeof CANDIDATE_DATA_KINDS)[number];
 
 /** Put in every system prompt that embeds candidate data. */

@@ -44,7 +44,7 @@ export function buildFollowUpMessages(input: FollowUpInput): ChatMessage[] {
   ].join(' ');
   const points = question.talkingPoints.map((point) => `- ${point.point}`).join('\n');
   const user = [
-    `Role:\n${quoteCandidateData('JOB DESCRIPTION', withoutInstructions(spec.role).text)}`,
+    `Role:\n${quoteCandidateData('ROLE', withoutInstructions(spec.role).text)}`,
     `The question asked:\n${quoteCandidateData('QUESTION', withoutInstructions(question.text).text)}`,
     points ? `What a strong answer covers:\n${quoteCandidateData('QUESTION', withoutInstructions(points).text)}` : '',
     `The candidate's answer:\n${quoteCandidateData('ANSWER', withoutInstructions(input.answer).text.slice(0, MAX_SHOWN_ANSWER_CHARS))}`,

@@ -46,7 +46,7 @@ export function buildInterviewSummaryMessages(input: SummariseInput): ChatMessag
     'Be specific to what was said. Each item one sentence. Do not restate the numbers.',
     `Write in the language with BCP 47 tag "${spec.language}".`,
   ].join(' ');
-  const role = `Role:\n${quoteCandidateData('JOB DESCRIPTION', withoutInstructions(spec.role).text)}`;
+  const role = `Role:\n${quoteCandidateData('ROLE', withoutInstructions(spec.role).text)}`;
   return [
     { role: 'system', content: system },
     { role: 'user', content: [role, ...input.turns.map(turnText)].join('\n\n') },

@@ -43,7 +43,7 @@ describe('question plan prompt', () => {
     expect(system!.content).toMatch(/senior-level/);
     expect(system!.content).toContain('"es"');
     expect(system!.content).not.toMatch(/Tailor/);
-    expect(user!.content).toContain('<<<BEGIN JOB DESCRIPTION>>>\nSite Reliability Engineer\n<<<END JOB DESCRIPTION>>>');
+    expect(user!.content).toContain('<<<BEGIN ROLE>>>\nSite Reliability Engineer\n<<<END ROLE>>>');
   });
 
   it('tailors to a résumé analysis and job description when given, keeping both fenced', () => {

@@ -103,7 +103,7 @@ export function buildQuestionPlanMessages(input: QuestionPlanInput): ChatMessage
   ]
     .filter(Boolean)
     .join(' ');
-  const user = [`Role:\n${quoteCandidateData('JOB DESCRIPTION', withoutInstructions(spec.role).text)}`];
+  const user = [`Role:\n${quoteCandidateData('ROLE', withoutInstructions(spec.role).text)}`];
   if (input.analysis) user.push(`Résumé analysis:\n${quoteCandidateData('RESUME ANALYSIS', analysisText(input.analysis))}`);
   if (jobDescription) user.push(`Job description:\n${quoteCandidateData('JOB DESCRIPTION', withoutInstructions(jobDescription.slice(0, MAX_JOB_DESCRIPTION_CHARS)).text)}`);
   return [

@@ -172,6 +172,66 @@ describe.skipIf(!chromiumAvailable)('cloud engine: a whole interview through the
   });
 });
 
+describe.skipIf(!chromiumAvailable)('cloud engine: the candidate watches a slow answer stream in, and stops it', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let slow: FakeOpenAiProvider;
+
+  beforeAll(async () => {
+    // Every answer streams in 25 pieces, 200 ms apart: five seconds to watch and to stop.
+    slow = await startFakeOpenAiProvider({ apiKey: KEY, mode: 'ok', respond: answerInterviewTask, streamChunks: 25, chunkIntervalMs: 200 });
+    server = await startSyncServer({
+      AI_PROVIDERS: JSON.stringify([{ name: 'slow', baseUrl: slow.url, apiKey: KEY, model: 'slow-model', dailyQuota: 1000, requestsPerMinute: 600, priority: 1, timeoutMs: 30_000 }]),
+    });
+    createOrgWithAdmin(server.dataDir, ADMIN);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await slow?.close();
+  });
+
+  it('shows the answer arriving, and Stop hands the answer to basic scoring at once, telling the candidate', async () => {
+    const code = await createInviteCode(server.url, ADMIN);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sync`);
+    await page.getByLabel('Invite code').fill(code);
+    await page.getByLabel('Your name').fill('Sam Stop');
+    await page.getByRole('button', { name: 'Join organisation' }).click();
+    await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+
+    await page.goto(`${server.url}/new`);
+    await expect.poll(() => page.getByTestId('engine-note').getAttribute('data-engine'), { timeout: 15_000 }).toBe('cloud');
+    await page.getByLabel('Role').fill('Support Engineer');
+    await page.getByLabel('Number of questions').fill('1');
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await page.getByText('Question 1 of 1').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Your answer').fill(ANSWERS[0]!);
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+
+    // First the follow-up check, then the scoring: each streams, and each can be stopped.
+    const stream = page.getByTestId('model-stream');
+    await expect.poll(() => stream.innerText(), { timeout: 15_000 }).toMatch(/^The AI has written \d+ characters…$/);
+    const hungUpBefore = slow.hungUpEarly;
+    await page.getByRole('button', { name: 'Stop the AI' }).click();
+    // Stopping the follow-up check reaches the provider: the server hangs up on it before its answer is complete.
+    await expect.poll(() => slow.hungUpEarly, { timeout: 5_000 }).toBe(hungUpBefore + 1);
+
+    // Scoring (temperature 0) is stopped for the candidate at once; the server lets that upstream answer
+    // finish into its response cache, since the same request usually comes again.
+    await expect.poll(() => stream.innerText(), { timeout: 15_000 }).toMatch(/^The AI has written \d+ characters…$/);
+    await page.getByRole('button', { name: 'Stop the AI' }).click();
+
+    await page.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByText('You stopped the AI, so basic scoring scored this answer.').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('stand-in').innerText()).resolves.toBe('basic scoring stood in');
+    await context.close();
+  });
+});
+
 function schemaNameOf(body: { response_format?: unknown }): string | undefined {
   return (body.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name;
 }

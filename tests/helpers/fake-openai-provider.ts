@@ -60,6 +60,8 @@ export interface FakeOpenAiProvider {
   readonly mode: FakeProviderMode;
   /** Answers not yet finished or dropped (hanging and stalled ones included): 0 once the caller hung up. */
   readonly openResponses: number;
+  /** Answers whose caller hung up before the answer was complete (a stop, a timeout, a dropped line). */
+  readonly hungUpEarly: number;
   /** Applies to requests that arrive from now on. */
   setMode(mode: FakeProviderMode): void;
   /** Stops listening and drops open connections, hanging ones included. */
@@ -80,10 +82,16 @@ export async function startFakeOpenAiProvider(options: FakeOpenAiProviderOptions
   let mode: FakeProviderMode = options.mode ?? 'ok';
   let counter = 0;
   let openResponses = 0;
+  let hungUpEarly = 0;
+  // Streams whose whole answer ([DONE] included) was written: a caller may hang up after that.
+  const answered = new WeakSet<ServerResponse>();
 
   const server = createServer((req, res) => {
     openResponses++;
-    res.on('close', () => openResponses--);
+    res.on('close', () => {
+      openResponses--;
+      if (!res.writableFinished && !answered.has(res)) hungUpEarly++;
+    });
     void handle(req, res).catch(() => res.destroy());
   });
   server.on('connection', (socket) => {
@@ -153,6 +161,7 @@ export async function startFakeOpenAiProvider(options: FakeOpenAiProviderOptions
         ? { id: answer.id, object: 'chat.completion.chunk', created: answer.created, model }
         : { id: answer.id, object: 'chat.completion.chunk', created: answer.created, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
     const send = async (data: unknown) => {
+      if (data === '[DONE]') answered.add(res);
       res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
       await (options.chunkIntervalMs ? sleep(options.chunkIntervalMs) : new Promise((resolve) => setImmediate(resolve)));
     };
@@ -180,6 +189,9 @@ export async function startFakeOpenAiProvider(options: FakeOpenAiProviderOptions
     },
     get openResponses() {
       return openResponses;
+    },
+    get hungUpEarly() {
+      return hungUpEarly;
     },
     setMode(next) {
       mode = next;

@@ -15,7 +15,8 @@ import {
 } from '../data/interviews.ts';
 import { backupProgress, readProgressBackup } from '../data/draft-backup.ts';
 import { StorageFullError } from '../data/storage-errors.ts';
-import { engineForInterview } from '../engine/engine-facade.ts';
+import { engineForInterview, loadBasicEngine } from '../engine/engine-facade.ts';
+import type { EngineCallOptions, LlmEngine, ScoreAnswerInput } from '../../workers/llm/api.ts';
 import {
   createInterviewState,
   questionElapsedMs,
@@ -81,7 +82,32 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   const [notice, setNotice] = createSignal<string | null>(null);
   // The last time the interview's engine failed and another stood in, in the engine's own words.
   const [standIn, setStandIn] = createSignal<string | null>(null);
-  const engineCall = { onFallback: (message: string) => setStandIn(message) };
+  // A model's answer streams in while the candidate waits; they see it arrive and may stop it.
+  const [modelChars, setModelChars] = createSignal(0);
+  let stopModel: AbortController | null = null;
+  onCleanup(() => stopModel?.abort());
+  function modelCall(): EngineCallOptions {
+    stopModel = new AbortController();
+    setModelChars(0);
+    return { signal: stopModel.signal, onText: (text) => setModelChars(text.length), onFallback: (message) => setStandIn(message) };
+  }
+  const usesModel = interview.engine !== 'basic';
+
+  /** Scores with the interview's engine; if the candidate stops the model, basic scoring answers at once. */
+  async function scoreWith(chosen: LlmEngine, input: ScoreAnswerInput) {
+    const call = modelCall();
+    try {
+      return await chosen.scoreAnswer(input, call);
+    } catch (cause) {
+      if (!call.signal?.aborted) throw cause;
+      const notice = 'You stopped the AI, so basic scoring scored this answer.';
+      setStandIn(notice);
+      const score = await (await loadBasicEngine()).scoreAnswer(input);
+      return { ...score, flags: [...score.flags.slice(0, 9), notice] };
+    } finally {
+      stopModel = null;
+    }
+  }
   const [error, setError] = createSignal<string | null>(null);
   const [confirmEnd, setConfirmEnd] = createSignal(false);
   const [announcement, setAnnouncement] = createSignal('');
@@ -181,7 +207,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     setBusy('thinking');
     try {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
-      const followUp = await chosen.engine.followUp({ spec: interview.spec, question: turn.question, answer: current.draft, alreadyAsked: false }, engineCall);
+      const followUp = await chosen.engine.followUp({ spec: interview.spec, question: turn.question, answer: current.draft, alreadyAsked: false }, modelCall());
       if (!followUp || state() !== current) return false;
       const result = apply({ type: 'followUp', question: followUp.question });
       if (!result.ok) return false;
@@ -190,9 +216,11 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       queueMicrotask(() => textarea?.focus());
       return true;
     } catch {
-      // No follow-up is better than a stuck interview: submit the answer as it is.
+      // No follow-up is better than a stuck interview (or than one the candidate stopped): submit the
+      // answer as it is.
       return false;
     } finally {
+      stopModel = null;
       setBusy(null);
     }
   }
@@ -221,7 +249,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
       // The follow-up's answer is part of the answer to the question: scored and stored together.
       const answer = outcome.followUp?.answer.trim() ? `${outcome.answer}\n\n${outcome.followUp.answer}` : outcome.answer;
-      const score = questionSkipped ? null : await chosen.engine.scoreAnswer({ spec: interview.spec, question: turn.question, answer }, engineCall);
+      const score = questionSkipped ? null : await scoreWith(chosen.engine, { spec: interview.spec, question: turn.question, answer });
       await enqueue(() =>
         completeTurn({
           interviewId: interview.id,
@@ -488,9 +516,21 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
                 <span class="spinner" aria-hidden="true" /> {busy() === 'thinking' ? 'Reading your answer…' : 'Scoring…'}
               </Show>
             </button>
-            <button type="button" class="button" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(true)}>
-              {state().followUp ? 'Skip follow-up' : 'Skip question'}
-            </button>
+            <Show
+              when={usesModel && (busy() === 'scoring' || busy() === 'thinking')}
+              fallback={
+                <button type="button" class="button" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(true)}>
+                  {state().followUp ? 'Skip follow-up' : 'Skip question'}
+                </button>
+              }
+            >
+              <button type="button" class="button" onClick={() => stopModel?.abort()}>
+                Stop the AI
+              </button>
+              <span class="muted small" role="status" data-testid="model-stream">
+                {modelChars() > 0 ? `The AI has written ${modelChars()} characters…` : 'Waiting for the AI…'}
+              </span>
+            </Show>
             <button type="button" class="button button-danger-quiet end-button" disabled={busy() !== null} onClick={() => setConfirmEnd(true)}>
               End interview
             </button>

@@ -35,7 +35,8 @@ const BASIC_TAIL = 'Questions come from the curated bank and scoring uses transp
 
 let basic: Promise<LlmEngine> | null = null;
 
-function loadBasicEngine(): Promise<LlmEngine> {
+/** The basic engine: what stands in when a model fails, or when the candidate stops one. */
+export function loadBasicEngine(): Promise<LlmEngine> {
   basic ??= import('../../workers/llm/basic/index.ts').then((module) => module.createBasicEngine());
   // A failed chunk load (e.g. offline before the service worker cached it) may succeed next time.
   basic.catch(() => {

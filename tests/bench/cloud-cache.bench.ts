@@ -55,6 +55,7 @@ import {
 } from '../../sync-server/protocol/index.ts';
 import { buildQuestionPlanMessages, questionPlanSchema, questionPlanTask } from '../../workers/llm/tasks/question-plan.ts';
 import { jsonSchemaOf } from '../../workers/llm/tasks/run-task.ts';
+import { mulberry32 } from '../../workers/llm/basic/seeded-random.ts';
 
 const INTERVIEWS = Number(process.env.INTERVIEWS ?? 2_000);
 const DAYS = Math.max(1, Number(process.env.DAYS ?? 3));
@@ -112,18 +113,6 @@ interface PhaseResult {
 // ---------------------------------------------------------------------------------------------------
 // The workload: seeded, so the cached and baseline phases, and separate runs, see the same interviews.
 
-/** mulberry32: small, fast and good enough to draw a benchmark's workload from a seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function weightedPicker<T>(items: readonly (readonly [T, number])[], random: () => number): () => T {
   const total = items.reduce((sum, [, weight]) => sum + weight, 0);
   return () => {
@@ -138,7 +127,7 @@ function weightedPicker<T>(items: readonly (readonly [T, number])[], random: () 
 
 /** Day `day` (1-based) of the workload: its own seed, the same distribution. */
 function buildWorkload(day: number): { launches: Launch[]; distinctKeys: number } {
-  const random = seededRandom(SEED + (day - 1) * 7_919);
+  const random = mulberry32(SEED + (day - 1) * 7_919);
   const pickRole = weightedPicker(ROLES.map((role, rank) => [role, 1 / (rank + 1) ** ZIPF_S] as const), random);
   const pickLanguage = weightedPicker(LANGUAGES, random);
   const pickOne = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
@@ -342,7 +331,7 @@ class Phase {
 }
 
 async function runPhase(label: string, phase: Phase, provider: FakeOpenAiProvider, launches: Launch[], devices: Device[]): Promise<PhaseResult> {
-  const random = seededRandom(SEED + 1);
+  const random = mulberry32(SEED + 1);
   const upstreamBefore = provider.requests.length;
   const started = performance.now();
   let launchCursor = 0;

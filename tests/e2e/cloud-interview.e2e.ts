@@ -14,6 +14,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startFakeOpenAiProvider, type FakeOpenAiProvider } from '../helpers/fake-openai-provider.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
+import { joinOrganisation } from '../helpers/join-organisation.ts';
 import { answerInterviewTask } from '../helpers/scripted-interview-model.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -70,11 +71,7 @@ describe.skipIf(!chromiumAvailable)('cloud engine: a whole interview through the
     const context = await browser.newContext();
     const page = await context.newPage();
 
-    await page.goto(`${server.url}/sync`);
-    await page.getByLabel('Invite code').fill(code);
-    await page.getByLabel('Your name').fill('Cleo Cloud');
-    await page.getByRole('button', { name: 'Join organisation' }).click();
-    await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+    await joinOrganisation(page, server.url, code, 'Cleo Cloud');
 
     await page.goto(`${server.url}/new`);
     const engineNote = page.getByTestId('engine-note');
@@ -123,11 +120,7 @@ describe.skipIf(!chromiumAvailable)('cloud engine: a whole interview through the
       const pdfPath = join(folder, 'resume.pdf');
       writeFileSync(pdfPath, await resumePdf(['Ada Example', 'Senior Data Engineer at Acme, 2019 to now', 'Built Spark pipelines that process 2 TB a day']));
 
-      await page.goto(`${server.url}/sync`);
-      await page.getByLabel('Invite code').fill(code);
-      await page.getByLabel('Your name').fill('Ada Example');
-      await page.getByRole('button', { name: 'Join organisation' }).click();
-      await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+      await joinOrganisation(page, server.url, code, 'Ada Example');
 
       await page.goto(`${server.url}/new`);
       await expect.poll(() => page.getByTestId('engine-note').getAttribute('data-engine'), { timeout: 15_000 }).toBe('cloud');
@@ -197,11 +190,7 @@ describe.skipIf(!chromiumAvailable)('cloud engine: the candidate watches a slow 
     const code = await createInviteCode(server.url, ADMIN);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/sync`);
-    await page.getByLabel('Invite code').fill(code);
-    await page.getByLabel('Your name').fill('Sam Stop');
-    await page.getByRole('button', { name: 'Join organisation' }).click();
-    await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+    await joinOrganisation(page, server.url, code, 'Sam Stop');
 
     await page.goto(`${server.url}/new`);
     await expect.poll(() => page.getByTestId('engine-note').getAttribute('data-engine'), { timeout: 15_000 }).toBe('cloud');

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
 import { createOrgWithAdmin, REPO_ROOT, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
+import { fillJoinForm } from '../helpers/join-organisation.ts';
 
 const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO_ROOT, 'tests/e2e/screenshots') : join(REPO_ROOT, 'test-results');
@@ -108,10 +109,7 @@ describe.skipIf(!chromiumAvailable)('walking skeleton: offline interview, sync, 
     // The candidate comes back online, joins and syncs.
     await candidateContext.setOffline(false);
     await candidate.getByRole('link', { name: 'Sync' }).click();
-    await candidate.getByLabel('Invite code').fill(inviteCode);
-    await candidate.getByLabel('Your name').fill('Grace Candidate');
-    await candidate.getByRole('button', { name: 'Join organisation' }).click();
-    await expect.poll(() => candidate.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+    await fillJoinForm(candidate, inviteCode, 'Grace Candidate');
 
     await interviewer.getByRole('link', { name: 'Interviews' }).click();
     const row = interviewer.getByRole('row').filter({ hasText: 'Grace Candidate' });

@@ -10,36 +10,12 @@ import { createInvite, signIn } from '../interviewer/api-client.ts';
 import { SyncClient } from '../sync/sync-client.ts';
 import { createSyncStore } from '../sync/sync-state.ts';
 import { contributePlan, fetchCachedPlan } from './question-cache-client.ts';
+import { recordingFetch } from '../test-support/recording-fetch.ts';
 
 const admin = inject('syncAdmin');
 
-interface Call {
-  method: string;
-  path: string;
-  auth: string | null;
-  body: unknown;
-  status: number;
-  reply: unknown;
-}
-
 /** Passes every request on to the real server and records it with the reply. */
-function recording() {
-  const calls: Call[] = [];
-  const recorded = (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), location.origin);
-    const response = await globalThis.fetch(input, init);
-    calls.push({
-      method: init?.method ?? 'GET',
-      path: url.pathname + url.search,
-      auth: new Headers(init?.headers).get('authorization'),
-      body: init?.body ? JSON.parse(String(init.body)) : null,
-      status: response.status,
-      reply: await response.clone().json().catch(() => null),
-    });
-    return response;
-  }) as typeof fetch;
-  return { fetch: recorded, calls };
-}
+const recording = () => recordingFetch();
 
 /** Each test asks about its own role, so plans other tests stored on the shared server do not answer it. */
 function specFor(role: string, questionCount = 3): InterviewSpec {

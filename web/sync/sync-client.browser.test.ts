@@ -23,6 +23,7 @@ import { getDeviceId, getPullCursor, getSyncIdentity, saveSyncIdentity } from '.
 import { backoffDelay } from './backoff.ts';
 import { fitToBody, interpretPush, SyncClient } from './sync-client.ts';
 import { createSyncStore } from './sync-state.ts';
+import { recordingFetch } from '../test-support/recording-fetch.ts';
 
 const admin = inject('syncAdmin');
 
@@ -32,32 +33,10 @@ const engine = { kind: 'basic' as const, label: 'basic scoring', reason: 'test' 
 
 const realFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
-interface Call {
-  method: string;
-  path: string;
-  auth: string | null;
-  body: unknown;
-  status: number;
-  reply: unknown;
-}
-
 /** Passes every request on to `next` (the real server by default) and records it with the reply. */
 function recording(next: typeof fetch = realFetch) {
-  const calls: Call[] = [];
-  const recorded = (async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), location.origin);
-    const response = await next(input, init);
-    calls.push({
-      method: init?.method ?? 'GET',
-      path: url.pathname + url.search,
-      auth: new Headers(init?.headers).get('authorization'),
-      body: init?.body ? JSON.parse(String(init.body)) : null,
-      status: response.status,
-      reply: await response.clone().json().catch(() => null),
-    });
-    return response;
-  }) as typeof fetch;
-  return { fetch: recorded, calls, pushes: () => calls.filter((c) => c.path === '/api/sync/push') };
+  const wire = recordingFetch(next);
+  return { ...wire, pushes: () => wire.calls.filter((c) => c.path === '/api/sync/push') };
 }
 
 function isPush(input: RequestInfo | URL): boolean {

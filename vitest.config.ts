@@ -3,6 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import type { CDPSession } from 'playwright-core';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import type { BrowserCommand } from 'vitest/node';
+import { mediaFixtures, mediaToolsMissing, type SpeechFixture } from './tests/helpers/media-fixtures.ts';
 import { findFreePort } from './tests/helpers/sync-server-process.ts';
 import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.ts';
 
@@ -40,13 +41,30 @@ const nodeProject: TestProjectInlineConfiguration = {
   },
 };
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** What Chromium's fake microphone plays (once, from when a capture starts), and where the speech is in it. */
+    fakeMicrophone: SpeechFixture;
+  }
+}
+
 async function chromiumProject(): Promise<TestProjectInlineConfiguration | null> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    const message = `Chromium not found at ${CHROMIUM_PATH} (install it with apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  const missing = [...(existsSync(CHROMIUM_PATH) ? [] : [`Chromium (${CHROMIUM_PATH})`]), ...mediaToolsMissing()];
+  if (missing.length > 0) {
+    const message = `${missing.join(', ')} not found (install them with apt-get install -y chromium ffmpeg espeak-ng, or set CHROMIUM_PATH)`;
     if (process.env.CI === 'true') throw new Error(`${message}. CI=true: the chromium test project (${BROWSER_TESTS}) must run.`);
     console.warn(`SKIPPING the chromium test project (${BROWSER_TESTS}): ${message}.`);
     return null;
   }
+  // A fake camera (a face that moves a little) and a fake microphone (sentences with known pauses),
+  // made here with ffmpeg and espeak-ng; permission prompts are answered yes.
+  const media = mediaFixtures();
+  const mediaFlags = [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${media.faceY4m}`,
+    `--use-file-for-fake-audio-capture=${media.speech.path}%noloop`,
+  ];
   // The port is chosen here because the proxy needs it before globalSetup starts the server on it.
   const syncServerPort = await findFreePort();
   process.env[SYNC_SERVER_PORT_ENV] = String(syncServerPort);
@@ -66,12 +84,13 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
       name: 'chromium',
       include: [BROWSER_TESTS],
       globalSetup: ['tests/helpers/sync-server.global-setup.ts'],
+      provide: { fakeMicrophone: media.speech },
       testTimeout: 30_000,
       browser: {
         enabled: true,
         headless: true,
         screenshotFailures: false,
-        provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS } }),
+        provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...mediaFlags] } }),
         instances: [{ browser: 'chromium' }],
         commands: { setStorageQuota },
       },

@@ -3,7 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import type { CDPSession } from 'playwright-core';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import type { BrowserCommand } from 'vitest/node';
-import { mediaFixtures, mediaToolsMissing, type SpeechFixture } from './tests/helpers/media-fixtures.ts';
+import { mediaFixtures, mediaToolsMissing, SHARED_FIXTURES, type SpeechFixture } from './tests/helpers/media-fixtures.ts';
 import { findFreePort } from './tests/helpers/sync-server-process.ts';
 import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.ts';
 
@@ -45,6 +45,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** What Chromium's fake microphone plays (once, from when a capture starts), and where the speech is in it. */
     fakeMicrophone: SpeechFixture;
+    /** ../shared/fixtures (face photos), readable in the browser at `/@fs${dir}/<file>`. */
+    sharedFixturesDir: string;
   }
 }
 
@@ -76,7 +78,11 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
         // generates. Matched by its host segment, because Vite serves the repo's own models/ source
         // folder at /models/ too.
         '^/models/[^/?]+\\.[^/?]+/': { target: `http://127.0.0.1:${syncServerPort}` },
+        // The real MediaPipe face model, copied into the mirror from ../shared/models.
+        '^/models/face_landmarker\\.task$': { target: `http://127.0.0.1:${syncServerPort}` },
       },
+      // The face photos in ../shared/fixtures are read by tests through /@fs/.
+      fs: { allow: ['.', SHARED_FIXTURES] },
     },
     // Pre-bundled up front, so Vite does not discover them mid-run and reload the test page.
     optimizeDeps: { include: ['dexie', 'ulid', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs', 'pdf-lib', '@mlc-ai/web-llm'] },
@@ -84,7 +90,7 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
       name: 'chromium',
       include: [BROWSER_TESTS],
       globalSetup: ['tests/helpers/sync-server.global-setup.ts'],
-      provide: { fakeMicrophone: media.speech },
+      provide: { fakeMicrophone: media.speech, sharedFixturesDir: SHARED_FIXTURES },
       testTimeout: 30_000,
       browser: {
         enabled: true,

@@ -3,12 +3,14 @@
 // browser tests reach it same-origin at /api through the project's Vite proxy (vitest.config.ts
 // chose the port), and get the admin's credentials through inject('syncAdmin'). Its model mirror
 // (/models) serves a generated fake model, described to the tests by inject('fakeMlcModel').
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeFakeMlcModel } from './fake-mlc-model.ts';
 import { createOrgWithAdmin, startSyncServer } from './sync-server-process.ts';
+
+const SHARED_FACE_MODEL = resolve(import.meta.dirname, '../../../shared/models/face_landmarker.task');
 
 export const SYNC_SERVER_PORT_ENV = 'IB_BROWSER_TESTS_SYNC_PORT';
 
@@ -27,6 +29,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The model mirror (/models, proxied like /api) holds a generated fake model, never real weights.
   const modelsDir = mkdtempSync(join(tmpdir(), 'ib-models-'));
   const fakeMlcModel = writeFakeMlcModel(modelsDir);
+  // The real MediaPipe face model, where a mirror keeps it (workers/vision/model-files.ts).
+  if (existsSync(SHARED_FACE_MODEL)) copyFileSync(SHARED_FACE_MODEL, join(modelsDir, 'face_landmarker.task'));
+  else if (process.env.CI === 'true') throw new Error(`${SHARED_FACE_MODEL} is missing: CI runs with ../shared beside the repo.`);
   const server = await startSyncServer({ PORT: port, HOST: '127.0.0.1', MODELS_DIR: modelsDir });
   try {
     createOrgWithAdmin(server.dataDir, ADMIN);

@@ -29,7 +29,7 @@ export function observeFrame(result: LandmarkerResultLike, timestampMs: number, 
     timestampMs,
     faceCount,
     pose,
-    eyeContact: scores.size > 0 ? looksAtCamera(pose, scores) : null,
+    eyeContact: looksAtCamera(pose, scores),
     expression: scores.size > 0 ? expressionOf(scores) : null,
     processingMs,
   };
@@ -61,8 +61,10 @@ function blendshapeScores(categories: readonly { categoryName: string; score: nu
 
 const mean = (scores: Map<string, number>, ...names: string[]) => names.reduce((sum, name) => sum + (scores.get(name) ?? 0), 0) / names.length;
 
-function looksAtCamera(pose: HeadPose | null, scores: Map<string, number>): boolean {
+/** Null when there is too little to tell: no blendshapes for the eyes, and a head that faces the camera. */
+function looksAtCamera(pose: HeadPose | null, scores: Map<string, number>): boolean | null {
   if (pose && (Math.abs(pose.yaw) > MAX_FRONTAL_DEGREES || Math.abs(pose.pitch) > MAX_FRONTAL_DEGREES)) return false;
+  if (scores.size === 0) return null;
   const eyesAway = ['eyeLookInLeft', 'eyeLookOutLeft', 'eyeLookUpLeft', 'eyeLookDownLeft', 'eyeLookInRight', 'eyeLookOutRight', 'eyeLookUpRight', 'eyeLookDownRight'].some(
     (name) => (scores.get(name) ?? 0) > MAX_EYE_LOOK,
   );

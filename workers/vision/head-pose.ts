@@ -23,4 +23,5 @@ export function headPoseFromMatrix(data: ArrayLike<number>): HeadPose | null {
   return { yaw: round(yaw * DEGREES), pitch: round(pitch * DEGREES), roll: round(roll * DEGREES) };
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
+// `+ 0` turns -0 (asin(-0)) into 0.
+const round = (value: number) => Math.round(value * 10) / 10 + 0;

@@ -24,7 +24,7 @@ describe('headPoseFromMatrix', () => {
   });
 
   it('reads a turn, a nod and a tilt apart, and together in yaw-pitch-roll order', () => {
-    expect(headPoseFromMatrix(matrix(rotY(rad(30)))).yaw).toBeCloseTo(30, 1);
+    expect(headPoseFromMatrix(matrix(rotY(rad(30))))?.yaw).toBeCloseTo(30, 1);
     expect(headPoseFromMatrix(matrix(rotX(rad(-20))))?.pitch).toBeCloseTo(-20, 1);
     expect(headPoseFromMatrix(matrix(rotZ(rad(12))))?.roll).toBeCloseTo(12, 1);
     const combined = multiply(multiply(rotY(rad(25)), rotX(rad(10))), rotZ(rad(-5)));

@@ -52,6 +52,13 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: 'ib-model-runtime', expiration: { maxEntries: 8 } },
           },
+          {
+            // MediaPipe's 13 MB wasm and the face model (from the mirror or Google's bucket): fetched
+            // the first time the camera is turned on, then kept so the camera works offline.
+            urlPattern: ({ url }) => /\/assets\/vision_wasm_[\w-]+\.wasm$/.test(url.pathname) || url.pathname.endsWith('/face_landmarker.task'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'ib-vision-runtime', expiration: { maxEntries: 6 }, cacheableResponse: { statuses: [0, 200] } },
+          },
         ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/models\//],

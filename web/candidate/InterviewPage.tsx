@@ -3,7 +3,7 @@
 // feeds it events with the current time, stores what it decides, and only then shows the new state,
 // so a failed write (a full disk) never loses the answer on screen.
 import { useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import type { TurnRecord } from '../data/db.ts';
 import {
   completeInterview,
@@ -16,6 +16,9 @@ import {
 import { backupProgress, readProgressBackup } from '../data/draft-backup.ts';
 import { StorageFullError } from '../data/storage-errors.ts';
 import { engineForInterview, loadBasicEngine } from '../engine/engine-facade.ts';
+import { createCameraController, type CameraState } from '../camera/camera-controller.ts';
+import { getCameraOn, setCameraOn } from '../data/ai-settings.ts';
+import { CameraPanel } from './CameraPanel.tsx';
 import type { EngineCallOptions, LlmEngine, ScoreAnswerInput } from '../../workers/llm/api.ts';
 import {
   createInterviewState,
@@ -92,6 +95,29 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     return { signal: stopModel.signal, onText: (text) => setModelChars(text.length), onFallback: (message) => setStandIn(message) };
   }
   const usesModel = interview.engine !== 'basic';
+
+  // The camera is optional and off until the candidate turns it on; the choice is remembered.
+  const [camera, setCamera] = createSignal<CameraState>({ status: 'off' });
+  const cameraController = createCameraController(setCamera);
+  onMount(() => {
+    void getCameraOn()
+      .catch(() => false)
+      .then((on) => (on && state().phase !== 'finished' ? cameraController.start() : undefined));
+  });
+  onCleanup(() => void cameraController.stop());
+  // A memo, so the effect runs when the question changes, not on every keystroke or tick.
+  const questionIndex = createMemo(() => state().index);
+  createEffect(on(questionIndex, () => void cameraController.startAnswer(), { defer: true }));
+  async function toggleCamera() {
+    const status = camera().status;
+    if (status === 'on') {
+      await cameraController.stop();
+      await setCameraOn(false).catch(() => undefined);
+    } else {
+      const started = await cameraController.start();
+      await setCameraOn(started.status === 'on').catch(() => undefined);
+    }
+  }
 
   /** Scores with the interview's engine; if the candidate stops the model, basic scoring answers at once. */
   async function scoreWith(chosen: LlmEngine, input: ScoreAnswerInput) {
@@ -249,6 +275,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       const chosen = await engine.catch(() => engineForInterview(interview.engine));
       // The follow-up's answer is part of the answer to the question: scored and stored together.
       const answer = outcome.followUp?.answer.trim() ? `${outcome.answer}\n\n${outcome.followUp.answer}` : outcome.answer;
+      const vision = questionSkipped ? null : await cameraController.answerSamples();
       const score = questionSkipped ? null : await scoreWith(chosen.engine, { spec: interview.spec, question: turn.question, answer });
       await enqueue(() =>
         completeTurn({
@@ -256,6 +283,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           index: outcome.index,
           answer,
           followUp: outcome.followUp,
+          vision,
           skipped: questionSkipped,
           activeMs: outcome.activeMs,
           score,
@@ -346,7 +374,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     });
   });
 
-  createEffect(on(() => state().index, () => setConfirmEnd(false), { defer: true }));
+  createEffect(on(questionIndex, () => setConfirmEnd(false), { defer: true }));
 
   const progressPercent = () => Math.round((Math.min(state().index, interview.questionCount) / interview.questionCount) * 100);
   const saveText = () => {
@@ -410,6 +438,8 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           </button>
         </div>
       </div>
+
+      <CameraPanel state={camera()} onToggle={() => void toggleCamera()} />
 
       <div class="visually-hidden" aria-live="polite">
         {announcement()}

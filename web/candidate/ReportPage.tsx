@@ -20,6 +20,8 @@ import {
 import { createLoad } from '../ui/load.ts';
 import { LoadStates } from '../ui/LoadStates.tsx';
 import { usePageTitle } from '../ui/page.ts';
+import { answerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE } from '../ui/visible-behaviour.ts';
+import { VisionTimeline } from './VisionTimeline.tsx';
 
 export default function ReportPage() {
   usePageTitle('Report');
@@ -70,6 +72,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
   const summary = () => props.interview.summary!;
   const asked = () => props.turns.filter((t) => t.status !== 'open');
   const activeMs = () => props.turns.reduce((sum, t) => sum + t.activeMs, 0);
+  const visibleBehaviour = () => describeInterviewBehaviour(asked().flatMap((t) => (t.vision?.length ? [answerBehaviour(t.vision)] : [])));
   // The interview's engine may not be what scored every answer: when it failed, a stand-in did, and
   // the report must not claim otherwise.
   const standIns = () => asked().filter((t) => t.score && t.score.engine !== iv().engine);
@@ -179,6 +182,16 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
         </section>
       </Show>
 
+      <Show when={visibleBehaviour()}>
+        {(line) => (
+          <section class="card stack-tight" aria-labelledby="camera-title" data-testid="visible-behaviour">
+            <h2 id="camera-title">What the camera saw</h2>
+            <p>{line()}</p>
+            <p class="muted small">{VISIBLE_BEHAVIOUR_NOTE}</p>
+          </section>
+        )}
+      </Show>
+
       <section class="stack" aria-labelledby="questions-title">
         <h2 id="questions-title">Question by question</h2>
         <Show when={asked().length > 0} fallback={<p class="card muted">No questions were answered in this interview.</p>}>
@@ -232,6 +245,8 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
           <Show when={t().followUp}>{(followUp) => <p class="muted small">Follow-up asked: {followUp().question}</p>}</Show>
         </details>
       </Show>
+
+      <Show when={t().vision?.length ? t().vision : null}>{(samples) => <VisionTimeline samples={samples()} />}</Show>
 
       <Show when={t().score}>
         {(score) => (

@@ -12,6 +12,7 @@ import type {
   SyncEventType,
 } from '../../sync-server/protocol/index.ts';
 import type { InterviewSnapshot } from '../interview/interview-machine.ts';
+import type { VisionSample } from '../../workers/vision/api.ts';
 
 export const DB_NAME = 'interview-buddy';
 
@@ -55,6 +56,8 @@ export interface TurnRecord {
   score: AnswerScore | null;
   /** The follow-up asked on this question, if any (absent on turns stored before follow-ups). */
   followUp?: { question: string; answer: string } | null;
+  /** With the camera on: visible behaviour, one sample a second (no frames). Kept on this device. */
+  vision?: VisionSample[] | null;
 }
 
 /** Settings are one row per key, so each can be changed in a transaction without touching the rest. */
@@ -73,7 +76,8 @@ export type SettingKey =
   | 'needsRejoin'
   | 'aiPreference'
   | 'localModel'
-  | 'clientConfig';
+  | 'clientConfig'
+  | 'cameraOn';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

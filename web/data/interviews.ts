@@ -17,6 +17,7 @@ import { getDb, type InterviewRecord, type TurnRecord } from './db.ts';
 import { clearProgressBackup } from './draft-backup.ts';
 import { appendEvent, notifyOutboxChanged } from './outbox.ts';
 import { withStorageErrors, withStorageWrite } from './storage-errors.ts';
+import type { VisionSample } from '../../workers/vision/api.ts';
 
 const nextInterviewId = monotonicFactory();
 
@@ -113,6 +114,8 @@ export interface CompleteTurnInput {
   activeMs: number;
   score: AnswerScore | null;
   followUp?: { question: string; answer: string } | null;
+  /** Camera samples of this answer; stored with the turn, never put in the sync event. */
+  vision?: VisionSample[] | null;
   progress: InterviewSnapshot;
   now?: Date;
 }
@@ -141,6 +144,7 @@ export function completeTurn(input: CompleteTurnInput): Promise<boolean> {
         answeredAt: now.toISOString(),
         score: input.score,
         followUp: input.followUp ?? null,
+        vision: input.vision ?? null,
       });
       await db.interviews.update(input.interviewId, { progress: input.progress });
       await appendEvent(

@@ -15,6 +15,8 @@ export interface VisionSessionOptions {
   /** Width frames are scaled to before analysis. */
   frameWidth?: number;
   onObservation?: (observation: FrameObservation) => void;
+  /** The analysis stopped on an error (the worker died, the GPU was lost): the camera is no use now. */
+  onError?: (error: VisionUnavailableError) => void;
   createWorker?: () => Worker;
 }
 
@@ -40,6 +42,15 @@ export class VisionUnavailableError extends Error {
 }
 
 const BUSY_SHARE = 0.8;
+const RECENT_FRAMES = 9;
+// At least one frame a second, however slow the device: a sample per second needs one.
+const MAX_INTERVAL_MS = 1000;
+
+function medianOf(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 export async function startVisionSession(stream: MediaStream, options: VisionSessionOptions): Promise<VisionSession> {
   const worker = options.createWorker?.() ?? new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module' });
@@ -63,12 +74,14 @@ export async function startVisionSession(stream: MediaStream, options: VisionSes
   const times: number[] = [];
   const startedAt = performance.now();
   let stopped = false;
-  let averageMs = 0;
+  // The last few round trips: their median sets the pace, so one slow frame (the first runs the
+  // graph's warm-up, a GC pause) does not stall the camera for seconds.
+  const recent: number[] = [];
   let lastSent = 0;
 
   const pump = async () => {
     while (!stopped) {
-      const interval = Math.max(1000 / maxFps, averageMs / BUSY_SHARE);
+      const interval = Math.min(MAX_INTERVAL_MS, Math.max(1000 / maxFps, medianOf(recent) / BUSY_SHARE));
       const wait = lastSent + interval - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (stopped) break;
@@ -82,11 +95,16 @@ export async function startVisionSession(stream: MediaStream, options: VisionSes
       const observation = await remote.analyseFrame(Comlink.transfer(bitmap, [bitmap]), lastSent);
       const took = performance.now() - lastSent;
       times.push(observation.processingMs);
-      averageMs = averageMs === 0 ? took : averageMs * 0.8 + took * 0.2;
+      recent.push(took);
+      if (recent.length > RECENT_FRAMES) recent.shift();
       options.onObservation?.(observation);
     }
   };
-  const pumping = pump().catch(() => undefined);
+  const pumping = pump().catch((error: unknown) => {
+    if (stopped) return;
+    stopped = true;
+    options.onError?.(new VisionUnavailableError(`Face tracking stopped (${error instanceof Error ? error.message : String(error)}). The interview goes on without it.`));
+  });
 
   return {
     ready,

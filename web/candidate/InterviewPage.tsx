@@ -17,8 +17,11 @@ import { backupProgress, readProgressBackup } from '../data/draft-backup.ts';
 import { StorageFullError } from '../data/storage-errors.ts';
 import { engineForInterview, loadBasicEngine } from '../engine/engine-facade.ts';
 import { createCameraController, type CameraState } from '../camera/camera-controller.ts';
-import { getCameraOn, setCameraOn } from '../data/ai-settings.ts';
+import { getCameraOn, setCameraOn } from '../data/interview-preferences.ts';
 import { CameraPanel } from './CameraPanel.tsx';
+import { getQuestionVoice, getSpeakQuestions, setQuestionVoice, setSpeakQuestions } from '../data/interview-preferences.ts';
+import { speakQuestion, stopSpeaking } from '../voice/question-voice.ts';
+import { QuestionVoicePanel } from './QuestionVoicePanel.tsx';
 import type { EngineCallOptions, LlmEngine, ScoreAnswerInput } from '../../workers/llm/api.ts';
 import {
   createInterviewState,
@@ -108,6 +111,35 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   // A memo, so the effect runs when the question changes, not on every keystroke or tick.
   const questionIndex = createMemo(() => state().index);
   createEffect(on(questionIndex, () => void cameraController.startAnswer(), { defer: true }));
+
+  // Questions read aloud, if the candidate wants: each new question once, or again on request.
+  const [speakOn, setSpeakOn] = createSignal(false);
+  const [voiceUri, setVoiceUri] = createSignal<string | null>(null);
+  const [speaking, setSpeaking] = createSignal(false);
+  const speakCurrent = () => {
+    const text = turns[state().index]?.question.text;
+    if (text && state().phase === 'answering') void speakQuestion(text, { language: interview.spec.language, voiceUri: voiceUri(), onSpeakingChange: setSpeaking });
+  };
+  onMount(() => {
+    void Promise.all([getSpeakQuestions().catch(() => false), getQuestionVoice().catch(() => null)]).then(([on, uri]) => {
+      setVoiceUri(uri);
+      setSpeakOn(on);
+      if (on) speakCurrent();
+    });
+  });
+  createEffect(on(questionIndex, () => speakOn() && speakCurrent(), { defer: true }));
+  onCleanup(stopSpeaking);
+  function changeSpeakOn(enabled: boolean) {
+    setSpeakOn(enabled);
+    void setSpeakQuestions(enabled).catch(() => undefined);
+    if (enabled) speakCurrent();
+    else stopSpeaking();
+  }
+  function changeVoice(uri: string | null) {
+    setVoiceUri(uri);
+    void setQuestionVoice(uri).catch(() => undefined);
+    speakCurrent();
+  }
   async function toggleCamera() {
     const status = camera().status;
     if (status === 'on') {
@@ -440,6 +472,15 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       </div>
 
       <CameraPanel state={camera()} onToggle={() => void toggleCamera()} />
+      <QuestionVoicePanel
+        language={interview.spec.language}
+        enabled={speakOn()}
+        voiceUri={voiceUri()}
+        speaking={speaking()}
+        onEnabledChange={changeSpeakOn}
+        onVoiceChange={changeVoice}
+        onRepeat={speakCurrent}
+      />
 
       <div class="visually-hidden" aria-live="polite">
         {announcement()}

@@ -60,12 +60,3 @@ export function getCachedClientConfig(): Promise<ClientConfig | null> {
 export function saveClientConfig(config: ClientConfig): Promise<void> {
   return write('clientConfig', config);
 }
-
-/** Whether the candidate last chose to have the camera on in an interview (it is off until they do). */
-export function getCameraOn(): Promise<boolean> {
-  return withStorageErrors(async () => (await read<boolean>('cameraOn')) ?? false);
-}
-
-export function setCameraOn(on: boolean): Promise<void> {
-  return write('cameraOn', on);
-}

@@ -77,7 +77,9 @@ export type SettingKey =
   | 'aiPreference'
   | 'localModel'
   | 'clientConfig'
-  | 'cameraOn';
+  | 'cameraOn'
+  | 'speakQuestions'
+  | 'questionVoice';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

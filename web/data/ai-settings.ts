@@ -2,8 +2,8 @@
 // server's client config (the model mirror, whether cloud AI is offered) as last seen, so all of it
 // is known offline.
 // Owns: reading and writing those keys. Must not import: Solid, the UI, web-llm, the engines.
-import { getDb, type SettingKey } from './db.ts';
 import { withStorageErrors } from './storage-errors.ts';
+import { readSetting, writeSetting } from './setting-rows.ts';
 
 /**
  * - `auto`: on-device if a model is downloaded and the GPU works, else cloud (when the organisation
@@ -26,37 +26,26 @@ export interface ClientConfig {
   cloudAi: boolean;
 }
 
-async function read<T>(key: SettingKey): Promise<T | undefined> {
-  const row = await getDb().settings.get(key);
-  return row?.value as T | undefined;
-}
-
-function write(key: SettingKey, value: unknown): Promise<void> {
-  return withStorageErrors(async () => {
-    await getDb().settings.put({ key, value });
-  });
-}
-
 export function getAiPreference(): Promise<AiPreference> {
-  return withStorageErrors(async () => (await read<AiPreference>('aiPreference')) ?? 'auto');
+  return withStorageErrors(async () => (await readSetting<AiPreference>('aiPreference')) ?? 'auto');
 }
 
 export function setAiPreference(preference: AiPreference): Promise<void> {
-  return write('aiPreference', preference);
+  return writeSetting('aiPreference', preference);
 }
 
 export function getLocalModelChoice(): Promise<LocalModelChoice | null> {
-  return withStorageErrors(async () => (await read<LocalModelChoice>('localModel')) ?? null);
+  return withStorageErrors(async () => (await readSetting<LocalModelChoice>('localModel')) ?? null);
 }
 
 export function setLocalModelChoice(choice: LocalModelChoice | null): Promise<void> {
-  return write('localModel', choice);
+  return writeSetting('localModel', choice);
 }
 
 export function getCachedClientConfig(): Promise<ClientConfig | null> {
-  return withStorageErrors(async () => (await read<ClientConfig>('clientConfig')) ?? null);
+  return withStorageErrors(async () => (await readSetting<ClientConfig>('clientConfig')) ?? null);
 }
 
 export function saveClientConfig(config: ClientConfig): Promise<void> {
-  return write('clientConfig', config);
+  return writeSetting('clientConfig', config);
 }

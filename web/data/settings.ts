@@ -2,8 +2,9 @@
 // membership that sync needs (token, org, the name interviewers see, the pull cursor).
 // Owns: reading and writing those keys. Must not import: Solid, the UI, fetch, the sync client.
 import { ulid } from 'ulid';
-import { getDb, type SettingKey } from './db.ts';
+import { getDb } from './db.ts';
 import { withStorageErrors } from './storage-errors.ts';
+import { readSetting } from './setting-rows.ts';
 
 export interface OrgRef {
   id: string;
@@ -18,16 +19,11 @@ export interface SyncIdentity {
   needsRejoin: boolean;
 }
 
-async function read<T>(key: SettingKey): Promise<T | undefined> {
-  const row = await getDb().settings.get(key);
-  return row?.value as T | undefined;
-}
-
 /** The device's id, made on first use. It names this device to the server; it is not a secret. */
 export function getDeviceId(): Promise<string> {
   return withStorageErrors(() =>
     getDb().transaction('rw', getDb().settings, async () => {
-      const existing = await read<string>('deviceId');
+      const existing = await readSetting<string>('deviceId');
       if (existing) return existing;
       const id = ulid();
       await getDb().settings.put({ key: 'deviceId', value: id });
@@ -66,7 +62,7 @@ export function saveSyncIdentity(identity: Omit<SyncIdentity, 'needsRejoin'>): P
 export function updateOrgName(name: string): Promise<void> {
   return withStorageErrors(() =>
     getDb().transaction('rw', getDb().settings, async () => {
-      const org = await read<OrgRef>('org');
+      const org = await readSetting<OrgRef>('org');
       if (org && org.name !== name) await getDb().settings.put({ key: 'org', value: { ...org, name } });
     }),
   );
@@ -85,11 +81,11 @@ export function clearSyncIdentity(): Promise<void> {
 
 /** The name the candidate last gave, to prefill the join form. */
 export function getCandidateName(): Promise<string> {
-  return withStorageErrors(async () => (await read<string>('candidateName')) ?? '');
+  return withStorageErrors(async () => (await readSetting<string>('candidateName')) ?? '');
 }
 
 export function getPullCursor(): Promise<string | null> {
-  return withStorageErrors(async () => (await read<string>('pullCursor')) ?? null);
+  return withStorageErrors(async () => (await readSetting<string>('pullCursor')) ?? null);
 }
 
 export function savePullCursor(cursor: string): Promise<void> {

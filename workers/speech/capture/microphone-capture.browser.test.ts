@@ -1,5 +1,5 @@
 // Microphone capture in real Chromium: the fake microphone (tests/helpers/media-fixtures.ts) through
-// the real AudioWorklet, and the errors a candidate can meet, with getUserMedia stubbed to fail.
+// the real AudioWorklet. The errors a candidate can meet are in microphone-denied.browser.test.ts.
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import type { AudioLevel, CaptureFrameMessage } from './capture-format.ts';
 import { startMicrophoneCapture, type MicrophoneCapture } from './microphone-capture.ts';

@@ -105,9 +105,11 @@ export class SpeechSegmenter {
       }
     }
     // Silence lasts until something that may be speech starts: an unconfirmed segment holds the
-    // answer open until it is confirmed (the candidate went on) or dropped (a cough).
+    // answer open until it is confirmed (the candidate went on) or dropped (a cough). While a
+    // confirmed segment is open the candidate is speaking: the silence before it (which may have
+    // ended the answer already) must not end it again.
     const silenceUntil = this.open ? this.open.start : end;
-    if (this.lastSpeechEnd !== null && !this.answerEndSent && (silenceUntil - this.lastSpeechEnd) * 1000 >= this.options.endOfAnswerSilenceMs - 1e-6) {
+    if (this.lastSpeechEnd !== null && !this.answerEndSent && !this.speaking && (silenceUntil - this.lastSpeechEnd) * 1000 >= this.options.endOfAnswerSilenceMs - 1e-6) {
       this.answerEndSent = true;
       events.push({ type: 'answer-ended', lastSpeechEnd: this.lastSpeechEnd, at: end });
     }

@@ -13,6 +13,8 @@ export type VadWorkerRequest =
   | { type: 'set-options'; options: Partial<SpeechSegmenterOptions> }
   /** The capture is stopping: process what it sent up to its `end`, close any open segment, answer `finished`. */
   | { type: 'finish' }
+  /** The capture's audio from `fromSample` (16 kHz) on, for transcription; answered by `audio`. */
+  | { type: 'read-audio'; fromSample: number; requestId: number }
   /** Benchmark: run the model over 16 kHz samples `passes` times as fast as it goes; answered by `throughput`. */
   | { type: 'measure-throughput'; samples: Float32Array; passes: number };
 
@@ -37,4 +39,6 @@ export type VadWorkerEvent =
   | { type: 'ready'; loadMs: number }
   | { type: 'finished'; segments: SpeechSegment[]; stats: VadStats }
   | { type: 'throughput'; runs: VadThroughputRun[] }
+  /** A copy of the capture's audio (transferred): `startSample` is where it starts in the capture. */
+  | { type: 'audio'; requestId: number; samples: Float32Array; startSample: number }
   | { type: 'error'; message: string };

@@ -18,6 +18,8 @@ const END_WAIT_MS = 1000;
 let model: SileroVadModel | null = null;
 let options: Partial<SpeechSegmenterOptions> = {};
 let current: Listening | null = null;
+// The capture that most recently finished, so its audio can still be read for the final transcript.
+let finished: Listening | null = null;
 
 function post(event: VadWorkerEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, { transfer });
@@ -32,6 +34,10 @@ class Listening {
   readonly segmenter = new SpeechSegmenter(options);
   private readonly segments: SpeechSegment[] = [];
   private readonly frameMs: number[] = [];
+  // The capture's audio, kept for transcription (64 KB a second; a ten-minute capture is 38 MB). It
+  // stays in this worker: only a copy of what transcription asks for leaves, to the speech worker.
+  private readonly audio: Float32Array[] = [];
+  private audioSamples = 0;
   private queue: Promise<void> = Promise.resolve();
   private ended = false;
   private whenEnded: (() => void) | null = null;
@@ -46,7 +52,11 @@ class Listening {
     vad.reset();
     port.onmessage = (event: MessageEvent<CaptureFrameMessage>) => {
       const message = event.data;
-      if (message.type === 'frame') this.batcher.push(message.samples);
+      if (message.type === 'frame') {
+        this.audio.push(message.samples);
+        this.audioSamples += message.samples.length;
+        this.batcher.push(message.samples);
+      }
       else this.end();
     };
   }
@@ -62,6 +72,22 @@ class Listening {
     await this.queue;
     this.emit(this.segmenter.finish());
     post({ type: 'finished', segments: this.segments, stats: this.stats() });
+  }
+
+  /** A copy of the audio from `fromSample` on (0 when before the start). */
+  readAudio(fromSample: number): { samples: Float32Array; startSample: number } {
+    const startSample = Math.max(0, Math.min(fromSample, this.audioSamples));
+    const samples = new Float32Array(this.audioSamples - startSample);
+    let position = 0;
+    for (const chunk of this.audio) {
+      const chunkEnd = position + chunk.length;
+      if (chunkEnd > startSample) {
+        const from = Math.max(0, startSample - position);
+        samples.set(chunk.subarray(from), position + from - startSample);
+      }
+      position = chunkEnd;
+    }
+    return { samples, startSample };
   }
 
   private end(): void {
@@ -132,6 +158,7 @@ self.onmessage = (event: MessageEvent<VadWorkerRequest>) => {
       break;
     }
     case 'listen':
+      finished = null;
       if (model) current = new Listening(model, request.frames);
       else fail(new Error('The voice-activity model is not loaded: send `load` and wait for `ready` first.'));
       break;
@@ -145,8 +172,15 @@ self.onmessage = (event: MessageEvent<VadWorkerRequest>) => {
     case 'finish': {
       const listening = current;
       current = null;
+      finished = listening;
       if (listening) listening.finish().catch(fail);
       else post({ type: 'finished', segments: [], stats: { frames: 0, medianFrameMs: 0, maxFrameMs: 0 } });
+      break;
+    }
+    case 'read-audio': {
+      const source = current ?? finished;
+      const audio = source ? source.readAudio(request.fromSample) : { samples: new Float32Array(0), startSample: 0 };
+      post({ type: 'audio', requestId: request.requestId, ...audio }, [audio.samples.buffer]);
       break;
     }
     case 'measure-throughput':

@@ -42,6 +42,11 @@ export interface VoiceActivity {
   onAnswerEnded(listener: (ended: AnswerEnded) => void): () => void;
   /** The worker failed (the model would not run); VAD has stopped. */
   onError(listener: (error: VoiceActivityError) => void): () => void;
+  /**
+   * A copy of the capture's audio (16 kHz mono) from `fromSample` on, for transcription; also
+   * after finish(), until the next listenTo().
+   */
+  readAudio(fromSample?: number): Promise<{ samples: Float32Array; startSample: number }>;
   /** After the capture stopped: waits for its last frames, closes a segment under way, returns all of them. */
   finish(): Promise<VoiceActivityResult>;
   /** Ends the worker. */
@@ -64,6 +69,8 @@ export async function startVoiceActivity(options: VoiceActivityOptions = {}): Pr
   const segments: SpeechSegment[] = [];
   let speaking = false;
   let pendingFinish: { resolve: (result: VoiceActivityResult) => void; reject: (error: Error) => void } | null = null;
+  const audioReads = new Map<number, (audio: { samples: Float32Array; startSample: number }) => void>();
+  let nextAudioRead = 0;
   let loaded: { resolve: (loadMs: number) => void; reject: (error: Error) => void } | null = null;
 
   const failWith = (error: VoiceActivityError) => {
@@ -96,6 +103,10 @@ export async function startVoiceActivity(options: VoiceActivityOptions = {}): Pr
         break;
       case 'error':
         failWith(new VoiceActivityError(`Voice activity detection stopped: ${message.message}`));
+        break;
+      case 'audio':
+        audioReads.get(message.requestId)?.({ samples: message.samples, startSample: message.startSample });
+        audioReads.delete(message.requestId);
         break;
       case 'throughput':
         break;
@@ -143,6 +154,13 @@ export async function startVoiceActivity(options: VoiceActivityOptions = {}): Pr
     onSpeakingChange: subscribe(speakingListeners),
     onAnswerEnded: subscribe(answerEndedListeners),
     onError: subscribe(errorListeners),
+    readAudio(fromSample = 0) {
+      return new Promise((resolve) => {
+        const requestId = nextAudioRead++;
+        audioReads.set(requestId, resolve);
+        send({ type: 'read-audio', fromSample, requestId });
+      });
+    },
     finish() {
       return new Promise<VoiceActivityResult>((resolve, reject) => {
         pendingFinish?.reject(new VoiceActivityError('finish() was called again'));
@@ -152,6 +170,9 @@ export async function startVoiceActivity(options: VoiceActivityOptions = {}): Pr
     },
     close() {
       worker.terminate();
+      // A read that can no longer be answered gets no audio rather than never settling.
+      audioReads.forEach((resolve) => resolve({ samples: new Float32Array(0), startSample: 0 }));
+      audioReads.clear();
       pendingFinish?.reject(new VoiceActivityError('closed'));
       pendingFinish = null;
       [segmentListeners, speakingListeners, answerEndedListeners, errorListeners].forEach((set) => set.clear());

@@ -85,7 +85,7 @@ async function chromiumProject(): Promise<TestProjectInlineConfiguration | null>
       fs: { allow: ['.', SHARED_FIXTURES] },
     },
     // Pre-bundled up front, so Vite does not discover them mid-run and reload the test page.
-    optimizeDeps: { include: ['dexie', 'ulid', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs', 'pdf-lib', '@mlc-ai/web-llm'] },
+    optimizeDeps: { include: ['dexie', 'ulid', 'zod', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.min.mjs', 'pdf-lib', '@mlc-ai/web-llm', '@huggingface/transformers', 'comlink', 'onnxruntime-web/wasm'] },
     test: {
       name: 'chromium',
       include: [BROWSER_TESTS],

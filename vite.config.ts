@@ -59,6 +59,14 @@ export default defineConfig({
             handler: 'CacheFirst',
             options: { cacheName: 'ib-vision-runtime', expiration: { maxEntries: 6 }, cacheableResponse: { statuses: [0, 200] } },
           },
+          {
+            // Voice answers: ONNX Runtime's wasm (11 MB) and the Silero VAD model (2.3 MB), fetched the
+            // first time the microphone is used, then kept so voice activity works offline. The
+            // Whisper runtime's wasm is kept by transformers.js in its own cache.
+            urlPattern: ({ url }) => /\/assets\/(ort-wasm-simd-threaded-[\w-]+\.(wasm|mjs)|silero_vad_v5-[\w-]+\.onnx)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'ib-speech-runtime', expiration: { maxEntries: 6 } },
+          },
         ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/models\//],

@@ -22,6 +22,10 @@ import { CameraPanel } from './CameraPanel.tsx';
 import { getQuestionVoice, getSpeakQuestions, setQuestionVoice, setSpeakQuestions } from '../data/interview-preferences.ts';
 import { speakQuestion, stopSpeaking } from '../voice/question-voice.ts';
 import { QuestionVoicePanel } from './QuestionVoicePanel.tsx';
+import { VoiceAnswerPanel } from './VoiceAnswerPanel.tsx';
+import { createVoiceAnswerController, type SpokenAnswer, type VoiceAnswerState } from '../voice/voice-answer-controller.ts';
+import { DEFAULT_ANSWER_SILENCE_SECONDS, getAnswerSilenceSeconds, setAnswerSilenceSeconds } from '../data/interview-preferences.ts';
+import type { SpokenAnswerRecord } from '../data/db.ts';
 import type { EngineCallOptions, LlmEngine, ScoreAnswerInput } from '../../workers/llm/api.ts';
 import {
   createInterviewState,
@@ -140,6 +144,77 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     void setQuestionVoice(uri).catch(() => undefined);
     speakCurrent();
   }
+  // Answering aloud: the transcript lands in the answer box, where it can be edited before it is
+  // submitted; the transcript as written by the model is kept beside the edited answer.
+  const [voiceState, setVoiceState] = createSignal<VoiceAnswerState>({ status: 'off' });
+  const [micLevel, setMicLevel] = createSignal(0);
+  const [silenceSeconds, setSilenceSeconds] = createSignal(DEFAULT_ANSWER_SILENCE_SECONDS);
+  let spoken: SpokenAnswerRecord | null = null;
+  const voice = createVoiceAnswerController({
+    languageTag: interview.spec.language,
+    endOfAnswerSilenceMs: DEFAULT_ANSWER_SILENCE_SECONDS * 1000,
+    onChange: setVoiceState,
+    onLevel: setMicLevel,
+    onAnswer: (answer) => addSpokenAnswer(answer),
+  });
+  onMount(() => {
+    void getAnswerSilenceSeconds()
+      .catch(() => DEFAULT_ANSWER_SILENCE_SECONDS)
+      .then((seconds) => {
+        setSilenceSeconds(seconds);
+        voice.setEndOfAnswerSilence(seconds * 1000);
+      });
+  });
+  onCleanup(() => voice.dispose());
+  // The microphone must not hear the question being read aloud.
+  createEffect(() => voice.setMuted(speaking()));
+  createEffect(
+    on(
+      questionIndex,
+      () => {
+        spoken = null;
+        void voice.cancel();
+      },
+      { defer: true },
+    ),
+  );
+  function addSpokenAnswer(answer: SpokenAnswer) {
+    if (!answer.text.trim()) {
+      setNotice('No words were heard in that recording. Try again, or type your answer.');
+      return;
+    }
+    // A second recording for the same question continues the first on one timeline.
+    const offset = spoken?.recordingSeconds ?? 0;
+    spoken = {
+      words: [...(spoken?.words ?? []), ...answer.words.map((word) => ({ text: word.text, start: word.start + offset, end: word.end + offset }))],
+      transcribed: spoken ? `${spoken.transcribed}\n\n${answer.text}` : answer.text,
+      language: answer.language,
+      recordingSeconds: offset + answer.recordingSeconds,
+      modelId: answer.modelId,
+    };
+    const draft = state().draft.trim();
+    onType(draft ? `${draft} ${answer.text}` : answer.text);
+    setAnnouncement('Your spoken answer is in the answer box. Check it, edit it if needed, then submit.');
+    queueMicrotask(() => textarea?.focus());
+  }
+  function changeSilence(seconds: number) {
+    setSilenceSeconds(seconds);
+    voice.setEndOfAnswerSilence(seconds * 1000);
+    void setAnswerSilenceSeconds(seconds).catch(() => undefined);
+  }
+  onMount(() => {
+    // Ctrl+Shift+Space starts a spoken answer, or ends the one under way.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code !== 'Space' || !event.ctrlKey || !event.shiftKey) return;
+      event.preventDefault();
+      const status = voiceState().status;
+      if (status === 'listening' || status === 'starting') void voice.finish();
+      else if (state().phase === 'answering' && busy() === null) void voice.start();
+    };
+    document.addEventListener('keydown', onKey);
+    onCleanup(() => document.removeEventListener('keydown', onKey));
+  });
+
   async function toggleCamera() {
     const status = camera().status;
     if (status === 'on') {
@@ -308,6 +383,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       // The follow-up's answer is part of the answer to the question: scored and stored together.
       const answer = outcome.followUp?.answer.trim() ? `${outcome.answer}\n\n${outcome.followUp.answer}` : outcome.answer;
       const vision = questionSkipped ? null : await cameraController.answerSamples();
+      await voice.cancel();
       const score = questionSkipped ? null : await scoreWith(chosen.engine, { spec: interview.spec, question: turn.question, answer });
       await enqueue(() =>
         completeTurn({
@@ -316,6 +392,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           answer,
           followUp: outcome.followUp,
           vision,
+          voice: questionSkipped ? null : spoken,
           skipped: questionSkipped,
           activeMs: outcome.activeMs,
           score,
@@ -513,6 +590,18 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
             </div>
           )}
         </Show>
+
+        <VoiceAnswerPanel
+          state={voiceState()}
+          level={micLevel()}
+          questionSpeaking={speaking()}
+          silenceSeconds={silenceSeconds()}
+          disabled={paused() || busy() !== null}
+          onStart={() => void voice.start()}
+          onFinish={() => void voice.finish()}
+          onCancel={() => void voice.cancel()}
+          onSilenceChange={changeSilence}
+        />
 
         <div class="field">
           <label for="answer">Your answer</label>

@@ -58,6 +58,20 @@ export interface TurnRecord {
   followUp?: { question: string; answer: string } | null;
   /** With the camera on: visible behaviour, one sample a second (no frames). Kept on this device. */
   vision?: VisionSample[] | null;
+  /** A spoken answer's transcript as the speech model wrote it, with word times; `answer` holds it as edited. Kept on this device. */
+  voice?: SpokenAnswerRecord | null;
+}
+
+/** What transcription made of a spoken answer, before the candidate edited it. */
+export interface SpokenAnswerRecord {
+  /** Seconds from the start of the recording. */
+  words: { text: string; start: number; end: number }[];
+  /** The transcript as text, unedited. */
+  transcribed: string;
+  /** BCP 47: the interview's language, which picks the filler list. */
+  language: string;
+  recordingSeconds: number;
+  modelId: string;
 }
 
 /** Settings are one row per key, so each can be changed in a transaction without touching the rest. */
@@ -79,7 +93,8 @@ export type SettingKey =
   | 'clientConfig'
   | 'cameraOn'
   | 'speakQuestions'
-  | 'questionVoice';
+  | 'questionVoice'
+  | 'answerSilenceSeconds';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

@@ -28,3 +28,18 @@ export function getQuestionVoice(): Promise<string | null> {
 export function setQuestionVoice(uri: string | null): Promise<void> {
   return writeSetting('questionVoice', uri);
 }
+
+/** Seconds of silence after speech that end a spoken answer. */
+export const ANSWER_SILENCE_CHOICES = [1.5, 2.5, 4, 6] as const;
+export const DEFAULT_ANSWER_SILENCE_SECONDS = 2.5;
+
+export function getAnswerSilenceSeconds(): Promise<number> {
+  return withStorageErrors(async () => {
+    const stored = await readSetting<number>('answerSilenceSeconds');
+    return typeof stored === 'number' && stored > 0 ? stored : DEFAULT_ANSWER_SILENCE_SECONDS;
+  });
+}
+
+export function setAnswerSilenceSeconds(seconds: number): Promise<void> {
+  return writeSetting('answerSilenceSeconds', seconds);
+}

@@ -13,7 +13,7 @@ import type {
 import { MAX_ANSWER_CHARS } from '../../sync-server/protocol/limits.ts';
 import { monotonicFactory } from 'ulid';
 import type { InterviewSnapshot } from '../interview/interview-machine.ts';
-import { getDb, type InterviewRecord, type TurnRecord } from './db.ts';
+import { getDb, type InterviewRecord, type SpokenAnswerRecord, type TurnRecord } from './db.ts';
 import { clearProgressBackup } from './draft-backup.ts';
 import { appendEvent, notifyOutboxChanged } from './outbox.ts';
 import { withStorageErrors, withStorageWrite } from './storage-errors.ts';
@@ -116,6 +116,7 @@ export interface CompleteTurnInput {
   followUp?: { question: string; answer: string } | null;
   /** Camera samples of this answer; stored with the turn, never put in the sync event. */
   vision?: VisionSample[] | null;
+  voice?: SpokenAnswerRecord | null;
   progress: InterviewSnapshot;
   now?: Date;
 }
@@ -145,6 +146,7 @@ export function completeTurn(input: CompleteTurnInput): Promise<boolean> {
         score: input.score,
         followUp: input.followUp ?? null,
         vision: input.vision ?? null,
+        voice: input.voice ?? null,
       });
       await db.interviews.update(input.interviewId, { progress: input.progress });
       await appendEvent(

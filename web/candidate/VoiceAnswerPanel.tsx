@@ -1,0 +1,96 @@
+// Answering aloud: the microphone button, a live level meter, "listening…" while the candidate
+// speaks, the partial transcript as it comes, and why voice is not available when it is not (the
+// text box always works). The audio never reaches this component: only levels and text.
+import { For, Match, Show, Switch } from 'solid-js';
+import type { VoiceAnswerState } from '../voice/voice-answer-controller.ts';
+import { ANSWER_SILENCE_CHOICES } from '../data/interview-preferences.ts';
+
+export function VoiceAnswerPanel(props: {
+  state: VoiceAnswerState;
+  /** RMS 0–1 of the last ~50 ms. */
+  level: number;
+  /** A question is being read aloud: the microphone is muted meanwhile. */
+  questionSpeaking: boolean;
+  silenceSeconds: number;
+  disabled: boolean;
+  onStart: () => void;
+  onFinish: () => void;
+  onCancel: () => void;
+  onSilenceChange: (seconds: number) => void;
+}) {
+  const active = () => props.state.status === 'listening' || props.state.status === 'starting';
+  // Speech sits around -30 to -10 dBFS; the meter spans -60 to 0.
+  const meterPercent = () => {
+    const db = props.level > 1e-5 ? 20 * Math.log10(props.level) : -100;
+    return Math.max(0, Math.min(100, ((db + 60) / 60) * 100));
+  };
+
+  return (
+    <div class="voice-answer stack-tight" data-testid="voice-answer" data-status={props.state.status}>
+      <div class="row">
+        <Show
+          when={active()}
+          fallback={
+            <button type="button" class="button button-small" onClick={() => props.onStart()} disabled={props.disabled || props.state.status === 'transcribing'}>
+              <span aria-hidden="true">🎤</span> Answer aloud
+            </button>
+          }
+        >
+          <button type="button" class="button button-small button-primary" onClick={() => props.onFinish()} aria-keyshortcuts="Control+Shift+Space">
+            Done speaking
+          </button>
+          <button type="button" class="button button-small button-quiet" onClick={() => props.onCancel()}>
+            Cancel
+          </button>
+        </Show>
+        <label class="small muted">
+          End after a silence of{' '}
+          <select class="select select-small" aria-label="Silence that ends a spoken answer" value={String(props.silenceSeconds)} onChange={(event) => props.onSilenceChange(Number(event.currentTarget.value))}>
+            <For each={ANSWER_SILENCE_CHOICES}>{(seconds) => <option value={String(seconds)}>{seconds} s</option>}</For>
+          </select>
+        </label>
+      </div>
+      <Switch>
+        <Match when={props.state.status === 'starting'}>
+          <p class="muted small" role="status">
+            Starting the microphone…
+          </p>
+        </Match>
+        <Match when={props.state.status === 'listening' ? props.state : null}>
+          {(listening) => (
+            <div class="stack-tight">
+              <div class="row">
+                <div class="level-meter" role="meter" aria-label="Microphone level" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(meterPercent())} data-testid="level-meter">
+                  <div class="level-fill" style={{ width: `${meterPercent()}%` }} />
+                </div>
+                <span class="small" role="status" data-testid="listening-state">
+                  {props.questionSpeaking ? 'Microphone muted while the question is read' : listening().speaking ? 'Listening… (speech heard)' : 'Listening…'}
+                </span>
+              </div>
+              <Show when={!listening().modelReady}>
+                <p class="muted small">Loading the speech model; keep talking, nothing is lost.</p>
+              </Show>
+              <Show when={listening().partial}>
+                <p class="partial-transcript small" aria-live="off" data-testid="partial-transcript">
+                  {listening().partial}
+                </p>
+              </Show>
+            </div>
+          )}
+        </Match>
+        <Match when={props.state.status === 'transcribing'}>
+          <p class="muted small" role="status">
+            <span class="spinner" aria-hidden="true" /> Writing down your answer…
+          </p>
+        </Match>
+        <Match when={props.state.status === 'unavailable' || props.state.status === 'failed' ? (props.state as { message: string }) : null}>
+          {(problem) => (
+            <p class="warning-note small" role="alert" data-testid="voice-problem">
+              {problem().message}
+            </p>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// A spoken answer, from the microphone button to a transcript in the answer box. The microphone
+// (capture worklet → Silero VAD worker) and the speech model (Whisper worker) start together, so the
+// candidate can start talking while the model loads: the audio waits in the VAD worker. While they
+// speak, a partial transcript of the last 30 s is read every 2 s of new speech; when they stop
+// (a silence of the length they chose, the Done button, or the key), the whole answer is transcribed
+// in overlapping windows and handed to the page with word timestamps.
+// Audio stays in the workers; the page sees levels, speaking/silent, and text.
+// Owns: one answer's listening and transcription. Must not import: Solid, Dexie.
+import type { MicrophoneError } from '../../workers/speech/capture/microphone-errors.ts';
+import type { Listening } from '../../workers/speech/vad/listen.ts';
+import type { TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
+import type { Transcriber } from '../../workers/speech/transcription/transcriber.ts';
+import type { TranscriptionUnavailableError } from '../../workers/speech/transcription/transcription-errors.ts';
+import { loadClientConfig } from '../engine/client-config.ts';
+
+export type VoiceAnswerState =
+  | { status: 'off' }
+  | { status: 'starting' }
+  | { status: 'listening'; speaking: boolean; modelReady: boolean; partial: string }
+  | { status: 'transcribing' }
+  /** Transcription cannot run here (no model, unknown language…): the candidate types. */
+  | { status: 'unavailable'; message: string }
+  /** The microphone could not be used. */
+  | { status: 'failed'; message: string };
+
+/** A finished spoken answer: the words with their times (seconds from the start of the recording). */
+export interface SpokenAnswer {
+  words: TranscriptWord[];
+  text: string;
+  language: string;
+  /** How long the recording ran, in seconds. */
+  recordingSeconds: number;
+  modelId: string;
+}
+
+export interface VoiceAnswerOptions {
+  languageTag: string;
+  /** Silence after speech that ends the answer, in ms. */
+  endOfAnswerSilenceMs: number;
+  onChange: (state: VoiceAnswerState) => void;
+  /** ~20 readings a second, RMS 0–1, while listening. */
+  onLevel: (rms: number) => void;
+  onAnswer: (answer: SpokenAnswer) => void;
+}
+
+export interface VoiceAnswerController {
+  start(): Promise<void>;
+  /** Ends the answer now and transcribes it. */
+  finish(): Promise<void>;
+  /** Ends the answer and throws the recording away. */
+  cancel(): Promise<void>;
+  /** While a question is read aloud, so the microphone does not hear it. */
+  setMuted(muted: boolean): void;
+  setEndOfAnswerSilence(ms: number): void;
+  dispose(): void;
+}
+
+const PARTIAL_EVERY_SECONDS = 2;
+const SAMPLE_RATE = 16_000;
+
+export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceAnswerController {
+  let transcriber: Promise<Transcriber> | null = null;
+  let listening: Listening | null = null;
+  let muted = false;
+  let endSilenceMs = options.endOfAnswerSilenceMs;
+  let ending: Promise<void> | null = null;
+  let disposed = false;
+  let partialTimer: ReturnType<typeof setInterval> | undefined;
+
+  const loadModel = (): Promise<Transcriber> => {
+    transcriber ??= (async () => {
+      const [{ loadTranscriber }, { probeDevice }, config] = await Promise.all([
+        import('../../workers/speech/transcription/transcriber.ts'),
+        import('../../models/device-probe.ts'),
+        loadClientConfig(),
+      ]);
+      const capabilities = await probeDevice().catch(() => ({ webgpu: null }));
+      return loadTranscriber({ languageTag: options.languageTag, capabilities, mirrorBase: config.modelMirrorUrl });
+    })();
+    // A failed load is tried again on the next answer (the mirror may have been filled meanwhile).
+    transcriber.catch(() => {
+      transcriber = null;
+    });
+    return transcriber;
+  };
+
+  const release = async () => {
+    clearInterval(partialTimer);
+    const current = listening;
+    listening = null;
+    await current?.stop().catch(() => undefined);
+  };
+
+  async function transcribeAll(current: Listening, model: Transcriber): Promise<SpokenAnswer> {
+    const { samples } = await current.voice.readAudio(0);
+    const recordingSeconds = samples.length / SAMPLE_RATE;
+    const result = await model.transcribe(samples, { partial: false });
+    const { transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
+    return { words: result.words, text: transcriptText(result.words, options.languageTag), language: options.languageTag, recordingSeconds, modelId: result.modelId };
+  }
+
+  const controller: VoiceAnswerController = {
+    async start() {
+      if (listening || disposed) return;
+      ending = null;
+      options.onChange({ status: 'starting' });
+      const model = loadModel();
+      let state: Extract<VoiceAnswerState, { status: 'listening' }> = { status: 'listening', speaking: false, modelReady: false, partial: '' };
+      const show = (update: Partial<typeof state>) => {
+        state = { ...state, ...update };
+        if (listening && !ending) options.onChange(state);
+      };
+      try {
+        const { startListening } = await import('../../workers/speech/vad/listen.ts');
+        listening = await startListening({ endOfAnswerSilenceMs: endSilenceMs });
+      } catch (error) {
+        options.onChange({ status: 'failed', message: messageOf(error as MicrophoneError) });
+        return;
+      }
+      const current = listening;
+      current.capture.track.enabled = !muted;
+      current.capture.onLevel((level) => options.onLevel(level.rms));
+      current.capture.onEnded((error) => {
+        void release().then(() => options.onChange({ status: 'failed', message: error.message }));
+      });
+      current.voice.onError((error) => {
+        void release().then(() => options.onChange({ status: 'failed', message: `${error.message} You can type your answer.` }));
+      });
+      current.voice.onAnswerEnded(() => void controller.finish());
+      show({});
+
+      // Partials: every PARTIAL_EVERY_SECONDS of speech, the last window, never two at once.
+      const { PartialTranscriptMerger, transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
+      const merger = new PartialTranscriptMerger();
+      let speechSince = 0;
+      let partialRunning = false;
+      current.voice.onSpeakingChange((speaking, at) => {
+        show({ speaking });
+        if (speaking) speechSince = at;
+      });
+      clearInterval(partialTimer);
+      partialTimer = setInterval(() => {
+        if (partialRunning || !state.modelReady || !current.voice.speaking || listening !== current) return;
+        partialRunning = true;
+        void (async () => {
+          try {
+            const ready = await model;
+            const { samples, startSample } = await current.voice.readAudio(Math.max(0, Math.round((speechSince - 30) * SAMPLE_RATE)));
+            if (samples.length < SAMPLE_RATE) return;
+            const partial = await ready.transcribe(samples, { partial: true, offsetSeconds: startSample / SAMPLE_RATE });
+            const merged = merger.update(partial.words, partial.windowStartSeconds);
+            show({ partial: transcriptText([...merged.stable, ...merged.tail], options.languageTag) });
+          } catch {
+            // A failed partial only delays the text; the final pass reads everything again.
+          } finally {
+            partialRunning = false;
+          }
+        })();
+      }, PARTIAL_EVERY_SECONDS * 1000);
+      model.then(
+        () => show({ modelReady: true }),
+        (error: TranscriptionUnavailableError) => {
+          if (listening !== current) return;
+          void release().then(() => options.onChange({ status: 'unavailable', message: error.message }));
+        },
+      );
+    },
+
+    finish() {
+      const current = listening;
+      if (!current) return Promise.resolve();
+      ending ??= (async () => {
+        options.onChange({ status: 'transcribing' });
+        clearInterval(partialTimer);
+        try {
+          await current.stop();
+          const model = await loadModel();
+          const answer = await transcribeAll(current, model);
+          if (listening === current) options.onAnswer(answer);
+          options.onChange({ status: 'off' });
+        } catch (error) {
+          options.onChange({ status: 'unavailable', message: messageOf(error) });
+        } finally {
+          if (listening === current) listening = null;
+        }
+      })();
+      return ending;
+    },
+
+    async cancel() {
+      ending = Promise.resolve();
+      await release();
+      options.onChange({ status: 'off' });
+    },
+
+    setMuted(value) {
+      muted = value;
+      if (listening) listening.capture.track.enabled = !value;
+    },
+
+    setEndOfAnswerSilence(ms) {
+      endSilenceMs = ms;
+      listening?.voice.setOptions({ endOfAnswerSilenceMs: ms });
+    },
+
+    dispose() {
+      disposed = true;
+      void release();
+      void transcriber?.then((model) => model.dispose()).catch(() => undefined);
+      transcriber = null;
+    },
+  };
+  return controller;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

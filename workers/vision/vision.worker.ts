@@ -2,6 +2,7 @@
 // frame is analysed, turned into numbers, and closed at once: no frame is kept, stored or sent, and
 // nothing but the numbers in api.ts ever leaves this worker.
 // Owns: the landmarker's lifetime and the per-answer samples. Must not import: Dexie, the UI.
+import { allowOrigins } from './outbound-guard.ts';
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import * as Comlink from 'comlink';
 import type { FrameObservation, VisionInitOptions, VisionReady, VisionSample, VisionWorkerApi } from './api.ts';
@@ -30,6 +31,7 @@ const api: VisionWorkerApi = {
   async init(options: VisionInitOptions): Promise<VisionReady> {
     landmarker?.close();
     landmarker = null;
+    allowOrigins(options.modelUrl, options.wasmLoaderUrl, options.wasmBinaryUrl);
     const choice = chooseDelegate(options.preferGpu);
     if (choice.delegate === 'GPU') {
       try {

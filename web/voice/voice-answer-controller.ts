@@ -91,8 +91,7 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
     await current?.stop().catch(() => undefined);
   };
 
-  async function transcribeAll(current: Listening, model: Transcriber): Promise<SpokenAnswer> {
-    const { samples } = await current.voice.readAudio(0);
+  async function transcribeAll(samples: Float32Array, model: Transcriber): Promise<SpokenAnswer> {
     const recordingSeconds = samples.length / SAMPLE_RATE;
     const result = await model.transcribe(samples, { partial: false });
     const { transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
@@ -173,9 +172,9 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         options.onChange({ status: 'transcribing' });
         clearInterval(partialTimer);
         try {
-          await current.stop();
+          const { audio } = await current.stop();
           const model = await loadModel();
-          const answer = await transcribeAll(current, model);
+          const answer = await transcribeAll(audio, model);
           if (listening === current) options.onAnswer(answer);
           options.onChange({ status: 'off' });
         } catch (error) {

@@ -30,7 +30,7 @@ describe('listening to the microphone', () => {
     listening.voice.onSpeakingChange((speaking) => speakingChanges.push(speaking));
     listening.voice.onAnswerEnded((ended) => answerEnds.push({ ...ended, receivedAt: (performance.now() - startedAt) / 1000 }));
     await new Promise((resolve) => setTimeout(resolve, (fixture.durationSeconds + 0.4) * 1000));
-    const { segments, stats } = await listening.stop();
+    const { segments, stats, audio } = await listening.stop();
     listening = null;
 
     const errors = fixture.speechSegments.map((expected, index) => ({
@@ -42,6 +42,16 @@ describe('listening to the microphone', () => {
         `errors (ms, detected − expected) ${JSON.stringify(errors)}\nanswer ended ${JSON.stringify(answerEnds)}\n` +
         `model ${stats.frames} frames, ${stats.medianFrameMs.toFixed(2)} ms median, ${stats.maxFrameMs.toFixed(1)} ms max; load ${Math.round(listening === null ? 0 : 0)}`,
     );
+
+    // The capture's audio, kept in the worker for transcription: all of it, loud where the speech is.
+    expect(audio.length / 16_000).toBeGreaterThan(fixture.durationSeconds - 0.5);
+    const rms = (from: number, to: number) => {
+      const part = audio.subarray(Math.round(from * 16_000), Math.round(to * 16_000));
+      return Math.sqrt(part.reduce((sum, sample) => sum + sample * sample, 0) / Math.max(1, part.length));
+    };
+    const [first, second] = fixture.speechSegments;
+    expect(rms(first!.start + 0.1, first!.end - 0.1)).toBeGreaterThan(0.02);
+    expect(rms(first!.end + 0.4, second!.start - 0.4)).toBeLessThan(0.002);
 
     expect(segments).toEqual(live);
     expect(segments).toHaveLength(fixture.speechSegments.length);

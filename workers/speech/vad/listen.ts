@@ -9,13 +9,20 @@ export interface ListenOptions extends VoiceActivityOptions {
   microphone?: MicrophoneCaptureOptions;
 }
 
+export interface ListeningResult extends VoiceActivityResult {
+  audio: Float32Array;
+}
+
 export interface Listening {
   /** Level meter (`capture.onLevel`), the track, the microphone's `onEnded`. */
   readonly capture: MicrophoneCapture;
   /** Segments, speaking, answer-ended, newAnswer(), setOptions(). */
   readonly voice: VoiceActivity;
-  /** Releases the microphone, then returns every segment of this capture (one under way is closed). */
-  stop(): Promise<VoiceActivityResult>;
+  /**
+   * Releases the microphone, then returns every segment of this capture (one under way is closed)
+   * and its audio (16 kHz mono), for the final transcription.
+   */
+  stop(): Promise<ListeningResult>;
 }
 
 /** Throws MicrophoneError (capture/microphone-errors.ts) or VoiceActivityError, with what to do in words. */
@@ -30,7 +37,7 @@ export async function startListening(options: ListenOptions = {}): Promise<Liste
     throw error;
   }
   voice.listenTo(capture.framePort);
-  let stopping: Promise<VoiceActivityResult> | null = null;
+  let stopping: Promise<ListeningResult> | null = null;
   return {
     capture,
     voice,
@@ -38,7 +45,9 @@ export async function startListening(options: ListenOptions = {}): Promise<Liste
       stopping ??= (async () => {
         try {
           await capture.stop();
-          return await voice.finish();
+          const result = await voice.finish();
+          const { samples } = await voice.readAudio(0);
+          return { ...result, audio: samples };
         } finally {
           voice.close();
         }

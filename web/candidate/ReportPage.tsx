@@ -22,6 +22,7 @@ import { LoadStates } from '../ui/LoadStates.tsx';
 import { usePageTitle } from '../ui/page.ts';
 import { answerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE } from '../ui/visible-behaviour.ts';
 import { VisionTimeline } from './VisionTimeline.tsx';
+import { SpeechDelivery } from './SpeechDelivery.tsx';
 
 export default function ReportPage() {
   usePageTitle('Report');
@@ -245,6 +246,8 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
           <Show when={t().followUp}>{(followUp) => <p class="muted small">Follow-up asked: {followUp().question}</p>}</Show>
         </details>
       </Show>
+
+      <Show when={t().voice?.words.length ? t().voice : null}>{(voice) => <SpeechDelivery voice={voice()} answer={t().answer ?? ''} />}</Show>
 
       <Show when={t().vision?.length ? t().vision : null}>{(samples) => <VisionTimeline samples={samples()} />}</Show>
 

@@ -68,7 +68,9 @@ export function VoiceAnswerPanel(props: {
                 </span>
               </div>
               <Show when={!listening().modelReady}>
-                <p class="muted small">Loading the speech model; keep talking, nothing is lost.</p>
+                <p class="muted small" data-testid="speech-model-progress">
+                  {listening().modelProgress ?? 'Loading the speech model'}; keep talking, nothing is lost.
+                </p>
               </Show>
               <Show when={listening().partial}>
                 <p class="partial-transcript small" aria-live="off" data-testid="partial-transcript">

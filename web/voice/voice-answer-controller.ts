@@ -10,13 +10,15 @@ import type { MicrophoneError } from '../../workers/speech/capture/microphone-er
 import type { Listening } from '../../workers/speech/vad/listen.ts';
 import type { TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
 import type { Transcriber } from '../../workers/speech/transcription/transcriber.ts';
+import type { WhisperLoadProgress } from '../../workers/speech/transcription/api.ts';
 import type { TranscriptionUnavailableError } from '../../workers/speech/transcription/transcription-errors.ts';
 import { loadClientConfig } from '../engine/client-config.ts';
 
 export type VoiceAnswerState =
   | { status: 'off' }
   | { status: 'starting' }
-  | { status: 'listening'; speaking: boolean; modelReady: boolean; partial: string }
+  /** `modelProgress`: the speech model's first download, in words, until it is ready. */
+  | { status: 'listening'; speaking: boolean; modelReady: boolean; modelProgress: string | null; partial: string }
   | { status: 'transcribing' }
   /** Transcription cannot run here (no model, unknown language…): the candidate types. */
   | { status: 'unavailable'; message: string }
@@ -66,6 +68,7 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
   let ending: Promise<void> | null = null;
   let disposed = false;
   let partialTimer: ReturnType<typeof setInterval> | undefined;
+  let onModelProgress: ((words: string) => void) | null = null;
 
   const loadModel = (): Promise<Transcriber> => {
     transcriber ??= (async () => {
@@ -75,7 +78,12 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         loadClientConfig(),
       ]);
       const capabilities = await probeDevice().catch(() => ({ webgpu: null }));
-      return loadTranscriber({ languageTag: options.languageTag, capabilities, mirrorBase: config.modelMirrorUrl });
+      return loadTranscriber({
+        languageTag: options.languageTag,
+        capabilities,
+        mirrorBase: config.modelMirrorUrl,
+        onProgress: (progress) => onModelProgress?.(describeProgress(progress)),
+      });
     })();
     // A failed load is tried again on the next answer (the mirror may have been filled meanwhile).
     transcriber.catch(() => {
@@ -104,7 +112,7 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
       ending = null;
       options.onChange({ status: 'starting' });
       const model = loadModel();
-      let state: Extract<VoiceAnswerState, { status: 'listening' }> = { status: 'listening', speaking: false, modelReady: false, partial: '' };
+      let state: Extract<VoiceAnswerState, { status: 'listening' }> = { status: 'listening', speaking: false, modelReady: false, modelProgress: null, partial: '' };
       const show = (update: Partial<typeof state>) => {
         state = { ...state, ...update };
         if (listening && !ending) options.onChange(state);
@@ -127,6 +135,7 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
       });
       current.voice.onAnswerEnded(() => void controller.finish());
       show({});
+      onModelProgress = (words) => show({ modelProgress: words });
 
       // Partials: every PARTIAL_EVERY_SECONDS of speech, the last window, never two at once.
       const { PartialTranscriptMerger, transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
@@ -210,6 +219,14 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
     },
   };
   return controller;
+}
+
+/** "Downloading the speech model: 12 of 40 MB" from transformers.js's progress. */
+function describeProgress(progress: WhisperLoadProgress): string {
+  if (progress.kind === 'starting') return `Starting the speech model on the ${progress.device === 'webgpu' ? 'GPU' : 'CPU'}`;
+  const mb = (bytes: number) => Math.max(0, Math.round(bytes / 1e6));
+  const what = progress.kind === 'file' ? ` (${progress.file})` : '';
+  return `Downloading the speech model, once: ${mb(progress.loadedBytes)} of ${mb(progress.totalBytes)} MB${what}, kept on this device afterwards`;
 }
 
 function messageOf(error: unknown): string {

@@ -15,16 +15,11 @@ import { createServer } from 'vite';
 import { launchChromium } from '../helpers/chromium.ts';
 import { SHARED_FIXTURES, speechWav } from '../helpers/media-fixtures.ts';
 import { REPO_ROOT } from '../helpers/sync-server-process.ts';
+import { median, round } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const REPEAT = Number(process.env.REPEAT ?? 4);
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
 
 async function main(): Promise<void> {
   const fixture = speechWav();

@@ -13,6 +13,7 @@ import { createServer, type Plugin } from 'vite';
 import { launchChromium } from '../helpers/chromium.ts';
 import { faceY4m } from '../helpers/media-fixtures.ts';
 import { REPO_ROOT } from '../helpers/sync-server-process.ts';
+import { median, round } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -43,12 +44,6 @@ function faceModelMirror(): Plugin {
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const round = (value: number, places = 1) => Math.round(value * 10 ** places) / 10 ** places;
 
 async function main(): Promise<void> {
   if (!existsSync(FACE_MODEL)) throw new Error(`${FACE_MODEL} is missing: the bench needs ../shared/models beside the repo.`);

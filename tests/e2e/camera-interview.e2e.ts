@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
-import { submitAnswer } from '../helpers/interview-actions.ts';
+import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
 import { faceY4m } from '../helpers/media-fixtures.ts';
 import { REPO_ROOT, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -17,14 +17,7 @@ const ANSWERS = [
   'When two teammates disagreed about an API design, I set up a short meeting and we agreed on criteria first.',
 ];
 
-async function startInterview(page: Page, serverUrl: string): Promise<void> {
-  await page.goto(`${serverUrl}/new`);
-  await page.getByLabel('Role').fill('Software Engineer');
-  await page.getByLabel('Interview type').selectOption('behavioural');
-  await page.getByLabel('Number of questions').fill('2');
-  await page.getByRole('button', { name: 'Start interview' }).click();
-  await page.getByText('Question 1 of 2').waitFor({ timeout: 30_000 });
-}
+const startInterview = (page: Page, serverUrl: string) => startBehaviouralInterview(page, serverUrl, 2);
 
 describe.skipIf(!chromiumAvailable)('the camera during an interview', () => {
   let server: RunningServer;

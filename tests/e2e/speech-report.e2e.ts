@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
-import { submitAnswer } from '../helpers/interview-actions.ts';
+import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
 import { startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
 const SPOKEN = 'Um, so I I led the, you know, migration of billing to Postgres. Uh, it cut latency by forty percent.';
@@ -38,12 +38,7 @@ describe.skipIf(!chromiumAvailable)('the report on a spoken answer', () => {
 
   it('shows pace, fillers, pauses, thinking time and repeats against their targets, a chart and the marked transcript', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/new`);
-    await page.getByLabel('Role').fill('Software Engineer');
-    await page.getByLabel('Interview type').selectOption('behavioural');
-    await page.getByLabel('Number of questions').fill('1');
-    await page.getByRole('button', { name: 'Start interview' }).click();
-    await page.getByText('Question 1 of 1').waitFor({ timeout: 30_000 });
+    await startBehaviouralInterview(page, server.url, 1);
     // The candidate edited the transcript before submitting: the edited text is the answer.
     const edited = 'So I led the migration of billing to Postgres. It cut latency by forty percent.';
     await page.getByLabel('Your answer').fill(edited);

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Request } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
-import { submitAnswer } from '../helpers/interview-actions.ts';
+import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
 import { joinOrganisation } from '../helpers/join-organisation.ts';
 import { faceY4m, speechWav } from '../helpers/media-fixtures.ts';
@@ -85,12 +85,7 @@ describe.skipIf(!chromiumAvailable)('privacy in a voice-and-camera interview', (
     const invite = await createInviteCode(server.url, ADMIN);
     await joinOrganisation(page, server.url, invite, 'Ada Private');
 
-    await page.goto(`${server.url}/new`);
-    await page.getByLabel('Role').fill('Software Engineer');
-    await page.getByLabel('Interview type').selectOption('behavioural');
-    await page.getByLabel('Number of questions').fill('2');
-    await page.getByRole('button', { name: 'Start interview' }).click();
-    await page.getByText('Question 1 of 2').waitFor({ timeout: 30_000 });
+    await startBehaviouralInterview(page, server.url, 2);
 
     await page.getByRole('button', { name: 'Turn camera on' }).click();
     await expect.poll(() => page.getByTestId('camera-panel').getAttribute('data-status'), { timeout: 30_000 }).toBe('on');

@@ -25,3 +25,13 @@ export async function submitAnswer(page: Page, options: { followUpAnswer?: strin
   await page.waitForFunction(() => !document.querySelector('[data-testid="follow-up"]'), undefined, { timeout: 30_000 });
   return 'followed-up';
 }
+
+/** From the setup page: a behavioural interview of `questions` questions, open at its first question. */
+export async function startBehaviouralInterview(page: Page, serverUrl: string, questions: number, role = 'Software Engineer'): Promise<void> {
+  await page.goto(`${serverUrl}/new`);
+  await page.getByLabel('Role').fill(role);
+  await page.getByLabel('Interview type').selectOption('behavioural');
+  await page.getByLabel('Number of questions').fill(String(questions));
+  await page.getByRole('button', { name: 'Start interview' }).click();
+  await page.getByText(`Question 1 of ${questions}`).waitFor({ timeout: 30_000 });
+}

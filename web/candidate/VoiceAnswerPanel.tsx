@@ -32,7 +32,7 @@ export function VoiceAnswerPanel(props: {
           when={active()}
           fallback={
             <button type="button" class="button button-small" onClick={() => props.onStart()} disabled={props.disabled || props.state.status === 'transcribing'}>
-              <span aria-hidden="true">🎤</span> Answer aloud
+              Answer aloud
             </button>
           }
         >
@@ -43,7 +43,7 @@ export function VoiceAnswerPanel(props: {
             Cancel
           </button>
         </Show>
-        <label class="small muted">
+        <label class="small muted silence-choice">
           End after a silence of{' '}
           <select class="select select-small" aria-label="Silence that ends a spoken answer" value={String(props.silenceSeconds)} onChange={(event) => props.onSilenceChange(Number(event.currentTarget.value))}>
             <For each={ANSWER_SILENCE_CHOICES}>{(seconds) => <option value={String(seconds)}>{seconds} s</option>}</For>
@@ -87,7 +87,7 @@ export function VoiceAnswerPanel(props: {
         </Match>
         <Match when={props.state.status === 'unavailable' || props.state.status === 'failed' ? (props.state as { message: string }) : null}>
           {(problem) => (
-            <p class="warning-note small" role="alert" data-testid="voice-problem">
+            <p class="engine-note warning-note small" role="alert" data-testid="voice-problem">
               {problem().message}
             </p>
           )}

@@ -6,9 +6,8 @@
 // in overlapping windows and handed to the page with word timestamps.
 // Audio stays in the workers; the page sees levels, speaking/silent, and text.
 // Owns: one answer's listening and transcription. Must not import: Solid, Dexie.
-import type { MicrophoneError } from '../../workers/speech/capture/microphone-errors.ts';
 import type { Listening } from '../../workers/speech/vad/listen.ts';
-import type { TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
+import { PartialTranscriptMerger, transcriptText, type TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
 import type { Transcriber } from '../../workers/speech/transcription/transcriber.ts';
 import type { WhisperLoadProgress } from '../../workers/speech/transcription/api.ts';
 import type { TranscriptionUnavailableError } from '../../workers/speech/transcription/transcription-errors.ts';
@@ -58,6 +57,8 @@ export interface VoiceAnswerController {
 }
 
 const PARTIAL_EVERY_SECONDS = 2;
+/** What a partial reads: one Whisper window. */
+const PARTIAL_WINDOW_SECONDS = 30;
 const SAMPLE_RATE = 16_000;
 
 export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceAnswerController {
@@ -102,7 +103,6 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
   async function transcribeAll(samples: Float32Array, model: Transcriber): Promise<SpokenAnswer> {
     const recordingSeconds = samples.length / SAMPLE_RATE;
     const result = await model.transcribe(samples, { partial: false });
-    const { transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
     return { words: result.words, text: transcriptText(result.words, options.languageTag), language: options.languageTag, recordingSeconds, modelId: result.modelId };
   }
 
@@ -121,12 +121,17 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         const { startListening } = await import('../../workers/speech/vad/listen.ts');
         listening = await startListening({ endOfAnswerSilenceMs: endSilenceMs });
       } catch (error) {
-        options.onChange({ status: 'failed', message: messageOf(error as MicrophoneError) });
+        options.onChange({ status: 'failed', message: messageOf(error) });
         return;
       }
       const current = listening;
       current.capture.track.enabled = !muted;
-      current.capture.onLevel((level) => options.onLevel(level.rms));
+      // Levels carry the capture's own clock: how much audio there is to read a window from.
+      let capturedSeconds = 0;
+      current.capture.onLevel((level) => {
+        capturedSeconds = level.at;
+        options.onLevel(level.rms);
+      });
       current.capture.onEnded((error) => {
         void release().then(() => options.onChange({ status: 'failed', message: error.message }));
       });
@@ -137,15 +142,10 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
       show({});
       onModelProgress = (words) => show({ modelProgress: words });
 
-      // Partials: every PARTIAL_EVERY_SECONDS of speech, the last window, never two at once.
-      const { PartialTranscriptMerger, transcriptText } = await import('../../workers/speech/transcription/merge-transcripts.ts');
+      // Partials: every PARTIAL_EVERY_SECONDS while speech is heard, the last window, never two at once.
       const merger = new PartialTranscriptMerger();
-      let speechSince = 0;
       let partialRunning = false;
-      current.voice.onSpeakingChange((speaking, at) => {
-        show({ speaking });
-        if (speaking) speechSince = at;
-      });
+      current.voice.onSpeakingChange((speaking) => show({ speaking }));
       clearInterval(partialTimer);
       partialTimer = setInterval(() => {
         if (partialRunning || !state.modelReady || !current.voice.speaking || listening !== current) return;
@@ -153,7 +153,8 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         void (async () => {
           try {
             const ready = await model;
-            const { samples, startSample } = await current.voice.readAudio(Math.max(0, Math.round((speechSince - 30) * SAMPLE_RATE)));
+            const fromSeconds = Math.max(0, capturedSeconds - PARTIAL_WINDOW_SECONDS);
+            const { samples, startSample } = await current.voice.readAudio(Math.round(fromSeconds * SAMPLE_RATE));
             if (samples.length < SAMPLE_RATE) return;
             const partial = await ready.transcribe(samples, { partial: true, offsetSeconds: startSample / SAMPLE_RATE });
             const merged = merger.update(partial.words, partial.windowStartSeconds);

@@ -1,15 +1,16 @@
 import { A } from '@solidjs/router';
+import { t } from '../i18n/i18n.ts';
 import { usePageTitle } from '../ui/page.ts';
 
 export default function NotFoundPage() {
-  usePageTitle('Page not found');
+  usePageTitle(() => t('shell:notFound.title'));
   return (
     <div class="card stack">
-      <h1>Page not found</h1>
-      <p class="muted">There's nothing at this address.</p>
+      <h1>{t('shell:notFound.title')}</h1>
+      <p class="muted">{t('shell:notFound.body')}</p>
       <div>
         <A href="/" class="button button-primary">
-          Go to your interviews
+          {t('shell:notFound.home')}
         </A>
       </div>
     </div>

@@ -2,12 +2,13 @@
 // own navigation as children.
 import { A } from '@solidjs/router';
 import type { JSX } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
 
 export function AppHeader(props: { home: string; mainId: string; class?: string; badge: JSX.Element; children?: JSX.Element }) {
   return (
     <>
       <a class="skip-link" href={`#${props.mainId}`}>
-        Skip to content
+        {t('shell:skipToContent')}
       </a>
       <header class={props.class ? `app-header ${props.class}` : 'app-header'}>
         <div class="app-header-inner">

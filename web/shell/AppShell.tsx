@@ -8,6 +8,7 @@ import { getDb } from '../data/db.ts';
 import { getSyncIdentity } from '../data/settings.ts';
 import { syncStore } from '../sync/sync-state.ts';
 import { reportStorageProblem, StorageFullError, StorageUnavailableError, toStorageError } from '../data/storage-errors.ts';
+import { t } from '../i18n/i18n.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
@@ -77,13 +78,16 @@ export function AppShell(props: RouteSectionProps) {
 
   return (
     <Show when={!interviewerArea()} fallback={<Suspense>{props.children}</Suspense>}>
-      <AppHeader home="/" mainId="main" badge={<span class="visually-hidden"> home</span>}>
-        <nav class="app-nav" aria-label="Main">
+      <AppHeader home="/" mainId="main" badge={<span class="visually-hidden"> {t('shell:home')}</span>}>
+        <nav class="app-nav" aria-label={t('shell:nav.label')}>
           <A href="/" end>
-            Interviews
+            {t('shell:nav.interviews')}
           </A>
-          <A href="/settings/ai">AI</A>
-          <A href="/sync">Sync</A>
+          <A href="/settings/ai">{t('shell:nav.ai')}</A>
+          <A href="/sync">{t('shell:nav.sync')}</A>
+          <A href="/settings" end>
+            {t('shell:nav.settings')}
+          </A>
           <SyncIndicator />
         </nav>
       </AppHeader>
@@ -94,17 +98,17 @@ export function AppShell(props: RouteSectionProps) {
         <Suspense
           fallback={
             <p class="loading" role="status">
-              <span class="spinner" aria-hidden="true" /> Loading…
+              <span class="spinner" aria-hidden="true" /> {t('shell:loading')}
             </p>
           }
         >
           {props.children}
         </Suspense>
       </main>
-      <footer class="app-footer">Your interviews stay on this device unless you join an organisation.</footer>
+      <footer class="app-footer">{t('shell:footer')}</footer>
       <Show when={offlineReady() && !toastDismissed()}>
         <div class="toast" role="status">
-          <span>Ready to work offline.</span>
+          <span>{t('shell:offlineReady')}</span>
           <button
             type="button"
             onClick={() => {
@@ -112,7 +116,7 @@ export function AppShell(props: RouteSectionProps) {
               setOfflineReady(false);
             }}
           >
-            OK
+            {t('shell:ok')}
           </button>
         </div>
       </Show>

@@ -1,4 +1,5 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
 import { onStorageProblem, type StorageProblem } from '../data/storage-errors.ts';
 
 /**
@@ -13,11 +14,11 @@ export function StorageBanner() {
       {(current) => (
         <div class="banner banner-error" role="alert">
           <div>
-            <strong>{current().name === 'StorageFullError' ? 'Storage is full' : 'Storage is unavailable'}</strong>
+            <strong>{current().name === 'StorageFullError' ? t('shell:storage.full') : t('shell:storage.unavailable')}</strong>
             {current().message}
           </div>
           <button type="button" class="button button-quiet button-small" onClick={() => setProblem(null)}>
-            Dismiss
+            {t('shell:storage.dismiss')}
           </button>
         </div>
       )}

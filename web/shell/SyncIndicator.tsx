@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
 import { describeSyncPhase } from '../sync/sync-state.ts';
 import { useSyncSnapshot } from './sync-signal.ts';
 
@@ -8,7 +9,7 @@ export function SyncIndicator() {
   const text = () => {
     const s = sync();
     const label = describeSyncPhase(s);
-    return s.pending > 0 && s.phase !== 'not-joined' && s.phase !== 'starting' ? `${label} · ${s.pending} waiting` : label;
+    return s.pending > 0 && s.phase !== 'not-joined' && s.phase !== 'starting' ? t('shell:sync.waiting', { label, count: s.pending }) : label;
   };
   return (
     <Show when={sync().phase !== 'starting'}>
@@ -16,7 +17,7 @@ export function SyncIndicator() {
         <span class="sync-dot" aria-hidden="true" />
         {/* Polite: a status change is announced when the reader is idle, never interrupting. */}
         <span class="sync-pill-text" aria-live="polite">
-          <span class="visually-hidden">Sync status: </span>
+          <span class="visually-hidden">{t('shell:sync.status')}</span>
           {text()}
         </span>
       </span>

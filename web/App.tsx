@@ -2,6 +2,7 @@
 import { Router, type RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { interviewerRoutes } from './interviewer/routes.ts';
+import { captureInstallPrompt } from './onboarding/install-prompt.ts';
 import { AppShell } from './shell/AppShell.tsx';
 
 const candidateRoutes: RouteDefinition[] = [
@@ -12,7 +13,11 @@ const candidateRoutes: RouteDefinition[] = [
   { path: '/sync', component: lazy(() => import('./candidate/SyncPage.tsx')) },
   { path: '/settings', component: lazy(() => import('./candidate/PreferencesPage.tsx')) },
   { path: '/settings/ai', component: lazy(() => import('./candidate/AiSettingsPage.tsx')) },
+  { path: '/welcome', component: lazy(() => import('./onboarding/OnboardingPage.tsx')) },
 ];
+
+// The browser offers installation once, early, on whichever page opened first: kept for the device check.
+captureInstallPrompt();
 
 const notFound: RouteDefinition = { path: '*404', component: lazy(() => import('./candidate/NotFoundPage.tsx')) };
 

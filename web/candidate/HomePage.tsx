@@ -7,6 +7,7 @@ import { createLiveQuery } from '../ui/live-query.ts';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
 import { formatDateTime, formatOverall, INTERVIEW_TYPE_LABELS, overallLevel, plural, SENIORITY_LABELS } from '../ui/format.ts';
 import { useSyncSnapshot } from '../shell/sync-signal.ts';
+import { FirstRunCard } from '../onboarding/FirstRunCard.tsx';
 
 export default function HomePage() {
   usePageTitle('');
@@ -51,6 +52,8 @@ export default function HomePage() {
           <li>Transparent scoring</li>
         </ul>
       </section>
+
+      <FirstRunCard />
 
       <section class="section" aria-labelledby="past-title">
         <div class="section-header">

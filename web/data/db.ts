@@ -94,7 +94,8 @@ export type SettingKey =
   | 'cameraOn'
   | 'speakQuestions'
   | 'questionVoice'
-  | 'answerSilenceSeconds';
+  | 'answerSilenceSeconds'
+  | 'onboarding';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

@@ -1,21 +1,23 @@
-// The admin CLI as an operator runs it, against a real database file.
+// The admin CLI as an operator runs it, against a real database (test-store.ts: SQLite in DATA_DIR,
+// or PostgreSQL through DATABASE_URL in the server-postgres project).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from './auth/password.ts';
-import { openSqliteStore } from './db/sqlite-store.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/test-store.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const dataDir = mkdtempSync(join(tmpdir(), 'ib-admin-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.cleanup());
 
 function admin(args: string[], env: Record<string, string> = {}) {
-  const { ADMIN_PASSWORD: _ignored, ...inherited } = process.env;
+  const { ADMIN_PASSWORD: _password, DATA_DIR: _dataDir, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
   const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['sync-server/admin-cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...inherited, DATA_DIR: dataDir, ...env },
+    env: { ...inherited, ...db.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,14 +45,14 @@ describe('admin CLI', () => {
     const added = admin(['create-user', '--org', 'Acme', '--email', 'bob@acme.test', '--name', 'Bob'], { ADMIN_PASSWORD: 'from the environment' });
     expect(added.status, added.err).toBe(0);
     expect(added.out).toMatch(/Added interviewer bob@acme.test to "Acme"/);
-    const store = openSqliteStore({ dataDir });
+    const store = await db.open();
     try {
-      const bob = store.findUserByEmail('bob@acme.test')!;
+      const bob = (await store.findUserByEmail('bob@acme.test'))!;
       expect(bob.role).toBe('interviewer');
       expect(await verifyPassword('from the environment', bob.passwordHash)).toBe(true);
-      expect(store.findUserByEmail('ada@acme.test')?.role).toBe('admin');
+      expect((await store.findUserByEmail('ada@acme.test'))?.role).toBe('admin');
     } finally {
-      store.close();
+      await store.close();
     }
     const taken = admin(['create-user', '--org', 'Acme', '--email', 'BOB@acme.test', '--name', 'Bob 2', '--password', 'long enough pw']);
     expect(taken.status).toBe(1);

@@ -68,10 +68,10 @@ async function main(argv: string[]): Promise<void> {
       const name = required(values, 'name');
       const email = required(values, 'admin-email').toLowerCase();
       const adminName = required(values, 'admin-name');
-      if (store.findOrgByName(name)) throw new CliError(`An organisation named "${name}" already exists.`);
-      if (store.findUserByEmail(email)) throw new CliError(`The email ${email} is already in use.`);
+      if (await store.findOrgByName(name)) throw new CliError(`An organisation named "${name}" already exists.`);
+      if (await store.findUserByEmail(email)) throw new CliError(`The email ${email} is already in use.`);
       const passwordHash = await hashPassword(await readPassword(values.password));
-      const { org, admin } = store.createOrg({ name, admin: { email, name: adminName, passwordHash } });
+      const { org, admin } = await store.createOrg({ name, admin: { email, name: adminName, passwordHash } });
       console.log(`Created organisation "${org.name}" (${org.id}) with admin ${admin.email}.`);
       console.log(`Sign in at /interviewer to create invite codes.`);
     } else if (command === 'create-user') {
@@ -80,17 +80,17 @@ async function main(argv: string[]): Promise<void> {
       const name = required(values, 'name');
       const role = values.role ?? 'interviewer';
       if (role !== 'interviewer' && role !== 'admin') throw new CliError('--role must be interviewer or admin.');
-      const org = store.findOrgByName(orgName);
+      const org = await store.findOrgByName(orgName);
       if (!org) throw new CliError(`No organisation named "${orgName}". Create it with create-org first.`);
-      if (store.findUserByEmail(email)) throw new CliError(`The email ${email} is already in use.`);
+      if (await store.findUserByEmail(email)) throw new CliError(`The email ${email} is already in use.`);
       const passwordHash = await hashPassword(await readPassword(values.password));
-      const user = store.createUser({ orgId: org.id, email, name, role, passwordHash });
+      const user = await store.createUser({ orgId: org.id, email, name, role, passwordHash });
       console.log(`Added ${user.role} ${user.email} to "${org.name}".`);
     } else {
       throw new CliError(`Unknown command "${command}". Run \`npm run admin -- help\`.`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -25,6 +25,6 @@ export async function createAppFromEnv(env: Record<string, string | undefined> =
     config,
     store,
     ai,
-    close: async () => store.close(),
+    close: () => store.close(),
   };
 }

@@ -62,15 +62,15 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('open a real file in WAL mode, and reopening keeps the data', () => {
+  it('open a real file in WAL mode, and reopening keeps the data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ib-migrate-'));
     try {
       const store = openSqliteStore({ dataDir: dir });
-      store.createOrg({ name: 'Acme', admin: { email: 'a@acme.test', name: 'A', passwordHash: 'x' } });
-      store.close();
+      await store.createOrg({ name: 'Acme', admin: { email: 'a@acme.test', name: 'A', passwordHash: 'x' } });
+      await store.close();
       const reopened = openSqliteStore({ dataDir: dir });
-      expect(reopened.findOrgByName('Acme')?.name).toBe('Acme');
-      reopened.close();
+      expect((await reopened.findOrgByName('Acme'))?.name).toBe('Acme');
+      await reopened.close();
       const raw = new Database(join(dir, 'interview-buddy.sqlite'));
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();

@@ -1,12 +1,16 @@
-// The SQLite implementation of Store (better-sqlite3: synchronous, so one push is one transaction with
-// no awaits inside it). WAL lets readers run beside the single writer.
-// Owns: SQL, row ↔ object mapping, materialising events into interviews and turns.
+// The SQLite implementation of Store. better-sqlite3 is synchronous, so every method does its work,
+// transaction included, without an await inside: a transaction cannot interleave with another request,
+// which is what makes it atomic here. The methods are async only to share the Store interface with
+// PostgreSQL. WAL lets readers run beside the single writer.
+// Owns: SQLite's SQL and materialising events into interviews and turns (the same rules as
+// postgres-store.ts; rows.ts maps rows to objects for both).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
 import type { CachedPlanOutcome, QuestionCacheStats } from './store.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
@@ -53,86 +57,6 @@ export function migrate(db: Database.Database): number[] {
   }
   return ran;
 }
-
-interface UserRow {
-  id: string;
-  org_id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'interviewer';
-  password_hash: string;
-}
-interface DeviceRow {
-  id: string;
-  org_id: string;
-  client_id: string;
-  candidate_name: string;
-}
-interface InviteRow {
-  code: string;
-  org_id: string;
-  label: string | null;
-  max_uses: number;
-  uses: number;
-  expires_at: string;
-  created_at: string;
-}
-interface InterviewRow {
-  id: string;
-  org_id: string;
-  device_id: string;
-  candidate_name: string;
-  role: string | null;
-  seniority: string | null;
-  type: string | null;
-  spec: string | null;
-  engine: string | null;
-  started_at: string | null;
-  completed_at: string | null;
-  ended_early: number;
-  overall: number | null;
-  summary: string | null;
-  deleted: number;
-}
-interface TurnRow {
-  id: string;
-  idx: number;
-  question: string;
-  answer: string;
-  skipped: number;
-  active_ms: number;
-  answered_at: string;
-  score: string | null;
-}
-
-const toUser = (row: UserRow): User => ({
-  id: row.id,
-  orgId: row.org_id,
-  email: row.email,
-  name: row.name,
-  role: row.role,
-  passwordHash: row.password_hash,
-});
-const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name });
-const toInvite = (row: InviteRow): Invite => ({
-  code: row.code,
-  label: row.label,
-  maxUses: row.max_uses,
-  uses: row.uses,
-  expiresAt: row.expires_at,
-  createdAt: row.created_at,
-});
-const toListItem = (row: InterviewRow): InterviewListItem => ({
-  id: row.id,
-  candidateName: row.candidate_name,
-  role: row.role ?? '',
-  seniority: row.seniority ?? '',
-  type: row.type ?? '',
-  startedAt: row.started_at ?? '',
-  completedAt: row.completed_at,
-  overall: row.overall,
-  engine: row.engine ?? '',
-});
 
 class SqliteStore implements Store {
   private readonly statements;
@@ -186,24 +110,28 @@ class SqliteStore implements Store {
     };
   }
 
-  ping(): void {
+  async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): { org: Org; admin: User } {
+  async createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
     return this.db.transaction(() => {
       const org: Org = { id: ulid(), name: input.name };
       this.db.prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, new Date().toISOString());
-      const admin = this.createUser({ ...input.admin, orgId: org.id, role: 'admin' });
+      const admin = this.insertUser({ ...input.admin, orgId: org.id, role: 'admin' });
       return { org, admin };
     })();
   }
 
-  createUser(input: Omit<User, 'id'>): User {
+  async createUser(input: Omit<User, 'id'>): Promise<User> {
+    return this.insertUser(input);
+  }
+
+  private insertUser(input: Omit<User, 'id'>): User {
     const user: User = { ...input, id: ulid(), email: input.email.toLowerCase() };
     this.db
       .prepare('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -211,42 +139,46 @@ class SqliteStore implements Store {
     return user;
   }
 
-  findOrgByName(name: string): Org | null {
+  async findOrgByName(name: string): Promise<Org | null> {
     return (this.db.prepare('SELECT id, name FROM orgs WHERE name = ?').get(name) as Org | undefined) ?? null;
   }
 
-  findOrg(id: string): Org | null {
+  async findOrg(id: string): Promise<Org | null> {
+    return this.findOrgNow(id);
+  }
+
+  private findOrgNow(id: string): Org | null {
     return (this.db.prepare('SELECT id, name FROM orgs WHERE id = ?').get(id) as Org | undefined) ?? null;
   }
 
-  findUserByEmail(email: string): User | null {
+  async findUserByEmail(email: string): Promise<User | null> {
     const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email.toLowerCase()) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
-  findUser(id: string): User | null {
+  async findUser(id: string): Promise<User | null> {
     const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
-  createSession(input: { tokenHash: string; userId: string; expiresAt: string }): void {
+  async createSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
     this.db
       .prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
       .run(input.tokenHash, input.userId, input.expiresAt, new Date().toISOString());
   }
 
-  findSessionUser(tokenHash: string, now: string): User | null {
+  async findSessionUser(tokenHash: string, now: string): Promise<User | null> {
     const row = this.db
       .prepare('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND expires_at > ?')
       .get(tokenHash, now) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
-  deleteSession(tokenHash: string): void {
+  async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
-  createInvite(invite: NewInvite): Invite {
+  async createInvite(invite: NewInvite): Promise<Invite> {
     const createdAt = new Date().toISOString();
     this.db
       .prepare('INSERT INTO invites (code, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
@@ -254,12 +186,12 @@ class SqliteStore implements Store {
     return { code: invite.code, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
   }
 
-  listInvites(orgId: string): Invite[] {
+  async listInvites(orgId: string): Promise<Invite[]> {
     const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC LIMIT 200').all(orgId) as InviteRow[];
     return rows.map(toInvite);
   }
 
-  redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): RedeemResult {
+  async redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
     return this.db.transaction((): RedeemResult => {
       const invite = this.db.prepare('SELECT * FROM invites WHERE code = ?').get(input.code) as InviteRow | undefined;
       if (!invite) return { ok: false, reason: 'unknown' };
@@ -283,18 +215,18 @@ class SqliteStore implements Store {
           .prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(device.id, device.orgId, device.clientId, device.candidateName, input.tokenHash, input.now);
       }
-      const org = this.findOrg(invite.org_id)!;
+      const org = this.findOrgNow(invite.org_id)!;
       this.addDeviceChange(device.id, { type: 'org.joined', payload: { orgId: org.id, orgName: org.name } }, input.now);
       return { ok: true, org, device };
     })();
   }
 
-  findDeviceByTokenHash(tokenHash: string): Device | null {
+  async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
     const row = this.db.prepare('SELECT * FROM devices WHERE token_hash = ?').get(tokenHash) as DeviceRow | undefined;
     return row ? toDevice(row) : null;
   }
 
-  ingest(device: Device, items: PushItem[], now: string): PushOutcome {
+  async ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
     const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
     const ack = (seq: number | null) => {
       if (seq !== null && seq > outcome.acked) outcome.acked = seq;
@@ -326,7 +258,7 @@ class SqliteStore implements Store {
           ack(event.seq);
           continue;
         }
-        const payload = applied.redact ? JSON.stringify({ interviewId: event.payload.interviewId, redacted: true }) : JSON.stringify(event.payload);
+        const payload = applied.redact ? redactedPayload(event.payload.interviewId) : JSON.stringify(event.payload);
         this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, event.payload.interviewId);
         outcome.accepted.push(event.id);
         ack(event.seq);
@@ -392,48 +324,30 @@ class SqliteStore implements Store {
       .run(deviceId, change.type, JSON.stringify(change.payload), now);
   }
 
-  listDeviceChanges(deviceId: string, afterCursor: number, limit: number): { cursor: number; change: DeviceChange }[] {
+  async listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]> {
     const rows = this.db
       .prepare('SELECT cursor, type, payload FROM device_changes WHERE device_id = ? AND cursor > ? ORDER BY cursor LIMIT ?')
       .all(deviceId, afterCursor, limit) as { cursor: number; type: string; payload: string }[];
     return rows.map((row) => ({ cursor: row.cursor, change: deviceChange.parse({ type: row.type, payload: JSON.parse(row.payload) }) }));
   }
 
-  listInterviews(orgId: string): InterviewListItem[] {
+  async listInterviews(orgId: string): Promise<InterviewListItem[]> {
     const rows = this.db
       .prepare('SELECT * FROM interviews WHERE org_id = ? AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC LIMIT 500')
       .all(orgId) as InterviewRow[];
     return rows.map(toListItem);
   }
 
-  getInterview(orgId: string, interviewId: string): InterviewDetail | null {
+  async getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null> {
     const row = this.db
       .prepare('SELECT * FROM interviews WHERE id = ? AND org_id = ? AND deleted = 0 AND started_at IS NOT NULL')
       .get(interviewId, orgId) as InterviewRow | undefined;
     if (!row) return null;
     const turns = this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY idx').all(interviewId) as TurnRow[];
-    return {
-      v: 1,
-      interview: {
-        ...toListItem(row),
-        spec: JSON.parse(row.spec!),
-        summary: row.summary ? JSON.parse(row.summary) : null,
-        endedEarly: row.ended_early === 1,
-      },
-      turns: turns.map((turn) => ({
-        id: turn.id,
-        index: turn.idx,
-        question: JSON.parse(turn.question),
-        answer: turn.answer,
-        skipped: turn.skipped === 1,
-        activeMs: turn.active_ms,
-        answeredAt: turn.answered_at,
-        score: turn.score ? JSON.parse(turn.score) : null,
-      })),
-    };
+    return toInterviewDetail(row, turns);
   }
 
-  serveCachedPlan(key: QuestionCacheKey, minQuestions: number): PlannedQuestion[] | null {
+  async serveCachedPlan(key: QuestionCacheKey, minQuestions: number): Promise<PlannedQuestion[] | null> {
     return this.db.transaction((): PlannedQuestion[] | null => {
       // Least served first, so candidates asking for the same interview get different plans in turn;
       // among equals the newest, which reflects the latest models.
@@ -451,7 +365,7 @@ class SqliteStore implements Store {
     })();
   }
 
-  saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): CachedPlanOutcome {
+  async saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): Promise<CachedPlanOutcome> {
     const { key } = input;
     return this.db.transaction((): CachedPlanOutcome => {
       // A new plan joins the rotation at the level of the least-served plan: starting at 0 it would be
@@ -488,7 +402,7 @@ class SqliteStore implements Store {
     })();
   }
 
-  questionCacheStats(): QuestionCacheStats {
+  async questionCacheStats(): Promise<QuestionCacheStats> {
     const counters = this.db.prepare('SELECT name, value FROM question_cache_counters').all() as { name: 'hits' | 'misses'; value: number }[];
     const held = this.db
       .prepare('SELECT count(*) AS plans, count(DISTINCT json_array(role, seniority, type, language)) AS keys FROM question_plans')

@@ -1,5 +1,7 @@
-// The narrow data-access interface the routes use. SQLite implements it today (sqlite-store.ts);
-// PostgreSQL will implement the same methods, so nothing above this line knows which database it has.
+// The narrow data-access interface the routes use. SQLite (sqlite-store.ts) and PostgreSQL
+// (postgres-store.ts) implement the same methods with the same results, so nothing above this line
+// knows which database it has. Every method is async because PostgreSQL is a network round trip away;
+// each method that writes more than one row is one transaction in both implementations.
 import type { DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 
@@ -58,38 +60,44 @@ export interface PushOutcome {
 }
 
 export interface Store {
-  ping(): void;
-  close(): void;
+  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+  ping(): Promise<void>;
+  /** Closes the connection(s); afterwards every method rejects. Closing twice is harmless. */
+  close(): Promise<void>;
 
-  createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): { org: Org; admin: User };
-  createUser(input: Omit<User, 'id'>): User;
-  findOrgByName(name: string): Org | null;
-  findUserByEmail(email: string): User | null;
-  findUser(id: string): User | null;
-  findOrg(id: string): Org | null;
+  createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }>;
+  createUser(input: Omit<User, 'id'>): Promise<User>;
+  findOrgByName(name: string): Promise<Org | null>;
+  findUserByEmail(email: string): Promise<User | null>;
+  findUser(id: string): Promise<User | null>;
+  findOrg(id: string): Promise<Org | null>;
 
-  createSession(input: { tokenHash: string; userId: string; expiresAt: string }): void;
-  findSessionUser(tokenHash: string, now: string): User | null;
-  deleteSession(tokenHash: string): void;
+  createSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  findSessionUser(tokenHash: string, now: string): Promise<User | null>;
+  deleteSession(tokenHash: string): Promise<void>;
 
-  createInvite(invite: NewInvite): Invite;
-  listInvites(orgId: string): Invite[];
-  redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): RedeemResult;
-  findDeviceByTokenHash(tokenHash: string): Device | null;
+  createInvite(invite: NewInvite): Promise<Invite>;
+  listInvites(orgId: string): Promise<Invite[]>;
+  /** Atomic: however many devices redeem one code at once, no more than its maxUses are admitted. */
+  redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult>;
+  findDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
 
-  /** Applies a push in one transaction: all of it is stored, or none of it. */
-  ingest(device: Device, items: PushItem[], now: string): PushOutcome;
-  listDeviceChanges(deviceId: string, afterCursor: number, limit: number): { cursor: number; change: DeviceChange }[];
+  /**
+   * Applies a push in one transaction: all of it is stored, or none of it. Idempotent by event id, also
+   * when two pushes of the same events run at once: each event is stored and applied once.
+   */
+  ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome>;
+  listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]>;
 
-  listInterviews(orgId: string): InterviewListItem[];
-  getInterview(orgId: string, interviewId: string): InterviewDetail | null;
+  listInterviews(orgId: string): Promise<InterviewListItem[]>;
+  getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null>;
 
   /**
    * The least-served plan stored for `key` with at least `minQuestions` questions, whole (the caller
    * trims it), or null. Counts the plan as served and the lookup as a hit or a miss.
    */
-  serveCachedPlan(key: QuestionCacheKey, minQuestions: number): PlannedQuestion[] | null;
+  serveCachedPlan(key: QuestionCacheKey, minQuestions: number): Promise<PlannedQuestion[] | null>;
   /** Stores a plan anonymously unless the key already has one with `planHash`; then keeps only the `keepNewest` newest plans of the key. */
-  saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): CachedPlanOutcome;
-  questionCacheStats(): QuestionCacheStats;
+  saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): Promise<CachedPlanOutcome>;
+  questionCacheStats(): Promise<QuestionCacheStats>;
 }

@@ -1,17 +1,12 @@
-// POST /api/ai/chat end to end inside the process: app.request() on a real SQLite store with a real
+// POST /api/ai/chat end to end inside the process: app.request() on a real store with a real
 // device token, and the gateway calling fake providers over real HTTP on 127.0.0.1.
 import { serve } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeOpenAiProvider, type FakeOpenAiProvider, type FakeOpenAiProviderOptions } from '../../tests/helpers/fake-openai-provider.ts';
 import { AiGateway, type AiGatewayOptions } from '../ai/gateway.ts';
 import { ApiKey, type ProviderConfig } from '../ai/provider-config.ts';
-import { createApp } from '../app.ts';
-import { openSqliteStore } from '../db/sqlite-store.ts';
 import {
   AI_CACHE_HEADER,
   chatCompletionChunk,
@@ -21,7 +16,7 @@ import {
   type ChatCompletionRequest,
   type ErrorResponse,
 } from '../protocol/index.ts';
-import { createInvite, joinDevice, json, orgWithDevice, signIn, type TestServer } from '../test-support/fixtures.ts';
+import { createInvite, createTestServer, joinDevice, json, orgWithDevice, signIn, type TestServer } from '../test-support/fixtures.ts';
 
 const START = Date.UTC(2026, 10, 20, 12, 0, 0);
 const TIMEOUT_MS = 300;
@@ -65,18 +60,8 @@ async function harness(gatewayOptions: Omit<AiGatewayOptions, 'clock' | 'log'> |
   let now = START;
   const logs: string[] = [];
   const gateway = gatewayOptions ? new AiGateway({ ...gatewayOptions, clock: () => now, log: (line) => logs.push(line) }) : undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'ib-ai-'));
-  const store = openSqliteStore({ dataDir });
-  const app = createApp({ store, maxBodyBytes: 1_048_576, sessionTtlMs: 3_600_000, ...(gateway ? { ai: gateway } : {}) });
-  const server: TestServer = {
-    app,
-    store,
-    dataDir,
-    cleanup: () => {
-      store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const server = await createTestServer(gateway ? { ai: gateway } : {});
+  const { app } = server;
   cleanups.push(server.cleanup);
   const { token } = await orgWithDevice(server);
   return {

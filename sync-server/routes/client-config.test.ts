@@ -2,13 +2,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppDeps } from '../app.ts';
 import { createAppFromEnv } from '../bootstrap.ts';
 import { readModelsConfig } from '../config.ts';
-import { createTestServer } from '../test-support/fixtures.ts';
+import { createTestServer, type TestServer } from '../test-support/fixtures.ts';
 
-const server = createTestServer();
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
 afterAll(() => server.cleanup());
 
 async function clientConfig(deps: Partial<AppDeps>) {

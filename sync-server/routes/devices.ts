@@ -16,7 +16,7 @@ export function deviceRoutes(store: Store, clock: () => Date) {
   return new Hono().post('/devices/redeem', async (c) => {
     const request = redeemRequest.parse(await readJson(c));
     const deviceToken = newToken('dev');
-    const result = store.redeemInvite({
+    const result = await store.redeemInvite({
       code: normaliseInviteCode(request.inviteCode),
       clientId: request.deviceId,
       candidateName: request.candidateName,

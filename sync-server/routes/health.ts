@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { Store } from '../db/store.ts';
 
 export function healthRoutes(store: Store, version: string) {
-  return new Hono().get('/health', (c) => {
+  return new Hono().get('/health', async (c) => {
     try {
-      store.ping();
+      await store.ping();
       return c.json({ ok: true, db: 'ok', version });
     } catch (error) {
       console.error('health check: database unreachable:', error instanceof Error ? error.message : error);

@@ -3,9 +3,9 @@ import { createInvite, createOrg, createTestServer, joinDevice, json, PASSWORD, 
 
 let now = new Date('2026-11-20T10:00:00Z');
 let server: TestServer;
-beforeEach(() => {
+beforeEach(async () => {
   now = new Date('2026-11-20T10:00:00Z');
-  server = createTestServer({ now: () => now });
+  server = await createTestServer({ now: () => now });
 });
 afterEach(() => server.cleanup());
 
@@ -144,7 +144,7 @@ describe('the API surface', () => {
   });
 
   it('reports an unreachable database as 503', async () => {
-    server.store.close();
+    await server.store.close();
     const health = await server.app.request('/api/health');
     expect(health.status).toBe(503);
   });

@@ -14,19 +14,19 @@ import { createInviteRequest, signInRequest, type InterviewerMe } from '../proto
 const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
 
 export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs: number) {
-  const me = (user: User): InterviewerMe => {
-    const org = store.findOrg(user.orgId)!;
+  const me = async (user: User): Promise<InterviewerMe> => {
+    const org = (await store.findOrg(user.orgId))!;
     return { v: 1, user: { id: user.id, email: user.email, name: user.name, role: user.role }, org };
   };
 
   const signedIn = new Hono<SessionEnv>()
     .use('*', sessionAuth(store, clock))
-    .get('/me', (c) => c.json(me(c.get('user'))))
+    .get('/me', async (c) => c.json(await me(c.get('user'))))
     .post('/invites', async (c) => {
       const request = createInviteRequest.parse(await readJson(c));
       const user = c.get('user');
       const expiresAt = new Date(clock().getTime() + request.expiresInDays * 86_400_000).toISOString();
-      const invite = store.createInvite({
+      const invite = await store.createInvite({
         orgId: user.orgId,
         createdBy: user.id,
         code: newInviteCode(),
@@ -36,10 +36,10 @@ export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs:
       });
       return c.json(invite, 201);
     })
-    .get('/invites', (c) => c.json({ v: 1, invites: store.listInvites(c.get('user').orgId) }))
-    .get('/interviews', (c) => c.json({ v: 1, interviews: store.listInterviews(c.get('user').orgId) }))
-    .get('/interviews/:id', (c) => {
-      const detail = store.getInterview(c.get('user').orgId, c.req.param('id'));
+    .get('/invites', async (c) => c.json({ v: 1, invites: await store.listInvites(c.get('user').orgId) }))
+    .get('/interviews', async (c) => c.json({ v: 1, interviews: await store.listInterviews(c.get('user').orgId) }))
+    .get('/interviews/:id', async (c) => {
+      const detail = await store.getInterview(c.get('user').orgId, c.req.param('id'));
       if (!detail) throw new ApiError(404, 'not_found', 'There is no such interview in your organisation.');
       return c.json(detail);
     });
@@ -48,12 +48,12 @@ export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs:
     .use('/interviewer/*', jsonOnly())
     .post('/interviewer/sign-in', async (c) => {
       const request = signInRequest.parse(await readJson(c));
-      const user = store.findUserByEmail(request.email);
+      const user = await store.findUserByEmail(request.email);
       const valid = await verifyPassword(request.password, user?.passwordHash ?? DECOY_HASH);
       if (!user || !valid) throw new ApiError(401, 'bad_credentials', 'That email and password do not match. Check them and try again.');
       const token = newToken('ses');
       const expires = new Date(clock().getTime() + sessionTtlMs);
-      store.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt: expires.toISOString() });
+      await store.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt: expires.toISOString() });
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -62,11 +62,11 @@ export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs:
         path: '/api',
         expires,
       });
-      return c.json(me(user));
+      return c.json(await me(user));
     })
-    .post('/interviewer/sign-out', (c) => {
+    .post('/interviewer/sign-out', async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) store.deleteSession(hashToken(token));
+      if (token) await store.deleteSession(hashToken(token));
       deleteCookie(c, SESSION_COOKIE, { path: '/api' });
       return c.json({ v: 1, ok: true });
     })

@@ -18,7 +18,7 @@ let modelsDir: string;
 let server: TestServer;
 let app: ReturnType<typeof createApp>;
 
-beforeAll(() => {
+beforeAll(async () => {
   modelsDir = mkdtempSync(join(tmpdir(), 'ib-models-'));
   const write = (path: string, bytes: Buffer | string) => {
     mkdirSync(dirname(join(modelsDir, path)), { recursive: true });
@@ -27,12 +27,12 @@ beforeAll(() => {
   write(SHARD_PATH, SHARD);
   write('huggingface.co/mlc-ai/Tiny-MLC/resolve/main/.secret', 'not for clients');
   write('empty.bin', '');
-  server = createTestServer();
+  server = await createTestServer();
   app = createApp({ store: server.store, maxBodyBytes: 1_048_576, sessionTtlMs: 3_600_000, modelsDir });
 });
 
-afterAll(() => {
-  server.cleanup();
+afterAll(async () => {
+  await server.cleanup();
   rmSync(modelsDir, { recursive: true, force: true });
 });
 

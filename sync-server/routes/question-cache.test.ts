@@ -8,7 +8,7 @@ import { QUESTION_CACHE_PLANS_PER_KEY } from './question-cache.ts';
 let server: TestServer;
 let token: string;
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   ({ token } = await orgWithDevice(server));
 });
 afterEach(() => server.cleanup());
@@ -50,15 +50,15 @@ async function getQuestions(count: number, query: Record<string, string> = key):
   return ((await response.json()) as QuestionCacheGetResponse).questions;
 }
 
-const storedPlans = () => queryRaw<{ n: number }>(server, 'SELECT count(*) AS n FROM question_plans')[0]!.n;
+const storedPlans = async () => (await queryRaw<{ n: number }>(server, 'SELECT count(*) AS n FROM question_plans'))[0]!.n;
 
 describe('GET /api/questions/cache', () => {
   it('answers a miss with 404 cache_miss, and counts it in the database', async () => {
     const response = await get(5);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'cache_miss', message: expect.stringMatching(/Plan the questions on the device/) } });
-    expect(server.store.questionCacheStats()).toEqual({ hits: 0, misses: 1, plans: 0, keys: 0 });
-    expect(queryRaw(server, 'SELECT name, value FROM question_cache_counters ORDER BY name')).toEqual([
+    expect(await server.store.questionCacheStats()).toEqual({ hits: 0, misses: 1, plans: 0, keys: 0 });
+    expect(await queryRaw(server, 'SELECT name, value FROM question_cache_counters ORDER BY name')).toEqual([
       { name: 'hits', value: 0 },
       { name: 'misses', value: 1 },
     ]);
@@ -70,13 +70,13 @@ describe('GET /api/questions/cache', () => {
     const response = await get(5);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ v: 1, questions });
-    expect(server.store.questionCacheStats()).toEqual({ hits: 1, misses: 0, plans: 1, keys: 1 });
+    expect(await server.store.questionCacheStats()).toEqual({ hits: 1, misses: 0, plans: 1, keys: 1 });
   });
 
   it('treats role spelling and language case as the same key', async () => {
     await putOk(plan(3), { ...key, role: ' Senior  Backend\tEngineer ', language: 'EN-gb' });
     expect(await getQuestions(3, { ...key, role: 'senior backend engineer', language: 'en-gb' })).toEqual(plan(3));
-    expect(queryRaw(server, 'SELECT role, language FROM question_plans')).toEqual([{ role: 'senior backend engineer', language: 'en-gb' }]);
+    expect(await queryRaw(server, 'SELECT role, language FROM question_plans')).toEqual([{ role: 'senior backend engineer', language: 'en-gb' }]);
     // The client's normaliseQuestionCacheKey lands on the very key the server stored.
     const clientKey = normaliseQuestionCacheKey({ ...key, role: '\nSENIOR backend  engineer', language: 'en_GB' });
     expect(clientKey).toEqual({ role: 'senior backend engineer', seniority: 'senior', type: 'technical', language: 'en-gb' });
@@ -92,7 +92,7 @@ describe('GET /api/questions/cache', () => {
     await putOk(plan(6));
     expect(await getQuestions(4)).toEqual(plan(6).slice(0, 4));
     expect(await getQuestions(7)).toBeNull();
-    expect(server.store.questionCacheStats()).toMatchObject({ hits: 1, misses: 1 });
+    expect(await server.store.questionCacheStats()).toMatchObject({ hits: 1, misses: 1 });
   });
 
   it('rotates among the plans of a key, least served first', async () => {
@@ -120,26 +120,26 @@ describe('PUT /api/questions/cache', () => {
     expect(await putOk(plan(4))).toBe('duplicate');
     const respelled = plan(4).map((question, index) => ({ ...question, id: `ai-other-${index}`, text: `  ${question.text.toUpperCase()} ` }));
     expect(await putOk(respelled, { ...key, role: 'senior backend engineer' })).toBe('duplicate');
-    expect(storedPlans()).toBe(1);
+    expect(await storedPlans()).toBe(1);
     // The same questions under another key are another plan.
     expect(await putOk(plan(4), { ...key, seniority: 'mid' })).toBe('stored');
-    expect(server.store.questionCacheStats()).toMatchObject({ plans: 2, keys: 2 });
+    expect(await server.store.questionCacheStats()).toMatchObject({ plans: 2, keys: 2 });
   });
 
   it(`keeps only the ${QUESTION_CACHE_PLANS_PER_KEY} newest plans of a key`, async () => {
     const variants = Array.from({ length: QUESTION_CACHE_PLANS_PER_KEY + 3 }, (_, index) => `v${index}`);
     for (const variant of variants) await putOk(plan(2, variant));
     await putOk(plan(2, 'other-key'), { ...key, language: 'de' });
-    expect(server.store.questionCacheStats()).toMatchObject({ plans: QUESTION_CACHE_PLANS_PER_KEY + 1, keys: 2 });
-    const kept = queryRaw<{ questions: string }>(server, "SELECT questions FROM question_plans WHERE language = 'en-gb' ORDER BY id");
+    expect(await server.store.questionCacheStats()).toMatchObject({ plans: QUESTION_CACHE_PLANS_PER_KEY + 1, keys: 2 });
+    const kept = await queryRaw<{ questions: string }>(server, "SELECT questions FROM question_plans WHERE language = 'en-gb' ORDER BY id");
     expect(kept.map((row) => (JSON.parse(row.questions) as PlannedQuestion[])[0]!.id.split('-')[1])).toEqual(variants.slice(3));
   });
 
   it('stores no device or organisation with a plan', async () => {
     await putOk(plan(2));
-    const columns = queryRaw<{ name: string }>(server, 'PRAGMA table_info(question_plans)').map((column) => column.name);
+    const columns = (await queryRaw<{ name: string }>(server, 'PRAGMA table_info(question_plans)')).map((column) => column.name);
     expect(columns.filter((name) => /device|org/.test(name))).toEqual([]);
-    expect(JSON.stringify(queryRaw(server, 'SELECT * FROM question_plans'))).not.toMatch(/device-a|Acme/);
+    expect(JSON.stringify(await queryRaw(server, 'SELECT * FROM question_plans'))).not.toMatch(/device-a|Acme/);
   });
 });
 
@@ -150,8 +150,8 @@ describe('refusals', () => {
       expect(await response.json()).toMatchObject({ error: { code: 'no_device_token', message: expect.stringMatching(/invite code/) } });
     }
     expect((await get(3, key, 'dev_not-a-real-token')).status).toBe(401);
-    expect(storedPlans()).toBe(0);
-    expect(server.store.questionCacheStats()).toMatchObject({ hits: 0, misses: 0 });
+    expect(await storedPlans()).toBe(0);
+    expect(await server.store.questionCacheStats()).toMatchObject({ hits: 0, misses: 0 });
   });
 
   it('refuses malformed queries and bodies with 400 and says what is wrong', async () => {
@@ -183,7 +183,7 @@ describe('refusals', () => {
     const notJson = await server.app.request('/api/questions/cache', { method: 'PUT', body: '{', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: 'invalid_json' } });
-    expect(storedPlans()).toBe(0);
+    expect(await storedPlans()).toBe(0);
   });
 
   it('refuses an oversized body with 413', async () => {
@@ -193,6 +193,6 @@ describe('refusals', () => {
     );
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: 'body_too_large', message: expect.stringMatching(/at most 20/) } });
-    expect(storedPlans()).toBe(0);
+    expect(await storedPlans()).toBe(0);
   });
 });

@@ -37,10 +37,10 @@ export function questionCacheRoutes(store: Store, clock: () => Date) {
         },
       }),
     )
-    .get('/questions/cache', (c) => {
+    .get('/questions/cache', async (c) => {
       const query = questionCacheQuery.parse(c.req.query());
       const { count, ...key } = query;
-      const plan = store.serveCachedPlan(key, count);
+      const plan = await store.serveCachedPlan(key, count);
       if (!plan) {
         throw new ApiError(404, 'cache_miss', 'No shared question plan for this interview yet. Plan the questions on the device instead.');
       }
@@ -48,7 +48,7 @@ export function questionCacheRoutes(store: Store, clock: () => Date) {
     })
     .put('/questions/cache', async (c) => {
       const request = questionCachePutRequest.parse(await readJson(c));
-      const outcome = store.saveCachedPlan({
+      const outcome = await store.saveCachedPlan({
         key: request.key,
         questions: request.questions,
         planHash: planHash(request.questions),

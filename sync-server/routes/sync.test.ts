@@ -6,8 +6,8 @@ import type { PushResponse, SyncEvent } from '../protocol/index.ts';
 const nextUlid = monotonicFactory();
 
 let server: TestServer;
-beforeEach(() => {
-  server = createTestServer();
+beforeEach(async () => {
+  server = await createTestServer();
 });
 afterEach(() => server.cleanup());
 
@@ -26,9 +26,9 @@ async function interviewerView(cookie: string) {
   return { list, details };
 }
 
-function countEvents(): number {
-  // Straight from the database file, the ground truth for "stored exactly once".
-  return queryRaw<{ n: number }>(server, 'SELECT count(*) AS n FROM events')[0]!.n;
+async function countEvents(): Promise<number> {
+  // Straight from the database, the ground truth for "stored exactly once".
+  return (await queryRaw<{ n: number }>(server, 'SELECT count(*) AS n FROM events'))[0]!.n;
 }
 
 /** A small seeded PRNG (mulberry32), so a failing shuffle can be replayed. */
@@ -55,12 +55,12 @@ describe('POST /api/sync/push', () => {
     expect(second.accepted).toEqual([]);
     expect(second.duplicates).toEqual(events.map((event) => event.id));
     expect(second.acked).toBe(events.length);
-    expect(countEvents()).toBe(events.length);
+    expect(await countEvents()).toBe(events.length);
     expect(await interviewerView(cookie)).toEqual(before);
   });
 
   it('stores overlapping batches pushed out of order exactly once, with the same final state as in order', async () => {
-    const inOrder = createTestServer();
+    const inOrder = await createTestServer();
     try {
       const reference = await orgWithDevice(inOrder);
       const events = interviewEvents('iv-2', 1, 4);
@@ -76,12 +76,12 @@ describe('POST /api/sync/push', () => {
       const a = await pushOk(token, deviceId, batchA);
       expect(a.accepted).toEqual(events.slice(0, 2).map((event) => event.id));
       expect(a.duplicates).toEqual(events.slice(2, 4).map((event) => event.id));
-      expect(countEvents()).toBe(events.length);
+      expect(await countEvents()).toBe(events.length);
 
       const actual = await (await server.app.request('/api/interviewer/interviews/iv-2', { headers: { cookie } })).json();
       expect(actual).toEqual(expected);
     } finally {
-      inOrder.cleanup();
+      await inOrder.cleanup();
     }
   });
 
@@ -122,9 +122,9 @@ describe('POST /api/sync/push', () => {
     await pushOk(token, deviceId, events.slice(2));
     const response = await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } });
     expect(response.status).toBe(404);
-    expect(queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6'")[0]!.n).toBe(0);
+    expect((await queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6'"))[0]!.n).toBe(0);
     // The answers are gone from the stored events too, including those that arrived after the deletion.
-    const payloads = queryRaw<{ payload: string }>(server, "SELECT payload FROM events WHERE interview_id = 'iv-6'");
+    const payloads = await queryRaw<{ payload: string }>(server, "SELECT payload FROM events WHERE interview_id = 'iv-6'");
     expect(payloads).toHaveLength(events.length + 1);
     expect(payloads.some((row) => row.payload.includes('root cause'))).toBe(false);
     // A re-send after the deletion is recognised as already handled, and resurrects nothing.
@@ -144,20 +144,20 @@ describe('POST /api/sync/push', () => {
       { ...completed, id: nextUlid(), seq: 21, payload: { ...completed.payload, summary: { ...completed.payload.summary, overall: 77 } } },
     ];
 
-    const reference = createTestServer();
+    const reference = await createTestServer();
     let expected: unknown;
     try {
       const device = await orgWithDevice(reference);
       await push(reference, device.token, device.deviceId, events);
       expected = await (await reference.app.request('/api/interviewer/interviews/iv-p', { headers: { cookie: device.cookie } })).json();
     } finally {
-      reference.cleanup();
+      await reference.cleanup();
     }
     expect(expected).toMatchObject({ interview: { overall: 77 }, turns: [{}, { answer: 'A better second answer.' }, {}] });
 
     for (let seed = 1; seed <= 12; seed++) {
       const random = seededRandom(seed);
-      const trial = createTestServer();
+      const trial = await createTestServer();
       try {
         const device = await orgWithDevice(trial);
         const shuffled = [...events].sort(() => random() - 0.5);
@@ -173,16 +173,16 @@ describe('POST /api/sync/push', () => {
         }
         const actual = await (await trial.app.request('/api/interviewer/interviews/iv-p', { headers: { cookie: device.cookie } })).json();
         expect(actual, `seed ${seed}`).toEqual(expected);
-        expect(queryRaw<{ n: number }>(trial, 'SELECT count(*) AS n FROM events')[0]!.n).toBe(events.length);
+        expect((await queryRaw<{ n: number }>(trial, 'SELECT count(*) AS n FROM events'))[0]!.n).toBe(events.length);
       } finally {
-        trial.cleanup();
+        await trial.cleanup();
       }
     }
   });
 
   it('writes nothing when the server fails half-way through a push, and the re-sent batch then lands once', async () => {
     let failNext = true;
-    const crashing = createTestServer({
+    const crashing = await createTestServer({
       beforeIngestCommit: () => {
         if (failNext) {
           failNext = false;
@@ -199,19 +199,19 @@ describe('POST /api/sync/push', () => {
       // The operator's log gets the cause; the device gets no internals.
       expect(logged).toHaveBeenCalled();
       expect(JSON.stringify(await failed.json())).not.toMatch(/simulated|sqlite-store/);
-      expect(queryRaw<{ n: number }>(crashing, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM interviews) + (SELECT count(*) FROM turns) AS n')[0]!.n).toBe(0);
+      expect((await queryRaw<{ n: number }>(crashing, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM interviews) + (SELECT count(*) FROM turns) AS n'))[0]!.n).toBe(0);
       const list = (await (await crashing.app.request('/api/interviewer/interviews', { headers: { cookie } })).json()) as { interviews: unknown[] };
       expect(list.interviews).toEqual([]);
       const retried = await push(crashing, token, deviceId, events);
       expect(((await retried.json()) as PushResponse).accepted).toHaveLength(events.length);
     } finally {
       logged.mockRestore();
-      crashing.cleanup();
+      await crashing.cleanup();
     }
   });
 
   it('answers 400 with the reasons for a body that is not a push, and 413 for one over the limit', async () => {
-    const small = createTestServer({ maxBodyBytes: 4096 });
+    const small = await createTestServer({ maxBodyBytes: 4096 });
     try {
       const { token, deviceId } = await orgWithDevice(small);
       const notJson = await small.app.request('/api/sync/push', {
@@ -234,7 +234,7 @@ describe('POST /api/sync/push', () => {
       expect(huge.status).toBe(413);
       expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/larger than 4096 bytes/);
     } finally {
-      small.cleanup();
+      await small.cleanup();
     }
   });
 });

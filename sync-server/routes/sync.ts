@@ -25,14 +25,14 @@ export function syncRoutes(store: Store, clock: () => Date) {
         throw new ApiError(403, 'wrong_device', 'This push names another device than the one signed in. Join again with an invite code.');
       }
       const items = request.events.map((raw, index) => toPushItem(raw, index));
-      const outcome = store.ingest(device, items, clock().toISOString());
+      const outcome = await store.ingest(device, items, clock().toISOString());
       return c.json({ v: PROTOCOL_VERSION, ...outcome } satisfies PushResponse);
     })
-    .get('/sync/pull', (c) => {
+    .get('/sync/pull', async (c) => {
       const device = c.get('device');
       const raw = c.req.query('cursor') ?? '0';
       if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'bad_cursor', 'The pull cursor is not one this server gave out. Pull again without a cursor.');
-      const changes = store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT);
+      const changes = await store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT);
       const cursor = changes.length ? String(changes[changes.length - 1]!.cursor) : raw;
       const body: PullResponse = {
         v: PROTOCOL_VERSION,

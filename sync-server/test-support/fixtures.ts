@@ -1,82 +1,78 @@
-// Builders for server tests: a real SQLite store in a temp dir, an org with an admin, a joined device,
-// and realistic interview events.
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Builders for server tests: the app on a fresh real database (test-store.ts), an org with an admin, a
+// joined device, and realistic interview events.
 import { monotonicFactory } from 'ulid';
+import type { AiGateway } from '../ai/gateway.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
-import { openSqliteStore, type SqliteStoreOptions } from '../db/sqlite-store.ts';
 import type { Store } from '../db/store.ts';
 import type { AnswerScore, PlannedQuestion, SyncEvent } from '../protocol/index.ts';
+import { openTestStore, type TestStore, type TestStoreOptions } from './test-store.ts';
 
 const nextUlid = monotonicFactory();
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
   store: Store;
-  dataDir: string;
-  cleanup: () => void;
+  /** The database under the store, for raw reads and child processes. */
+  db: TestStore;
+  cleanup: () => Promise<void>;
 }
 
-export function createTestServer(options: Partial<SqliteStoreOptions> & { maxBodyBytes?: number; now?: () => Date } = {}): TestServer {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ib-server-'));
-  const store = openSqliteStore({ ...options, dataDir });
+export async function createTestServer(options: TestStoreOptions & { maxBodyBytes?: number; now?: () => Date; ai?: AiGateway } = {}): Promise<TestServer> {
+  const db = await openTestStore(options.beforeIngestCommit ? { beforeIngestCommit: options.beforeIngestCommit } : {});
   const app = createApp({
-    store,
+    store: db.store,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     sessionTtlMs: 3_600_000,
     ...(options.now ? { clock: options.now } : {}),
+    ...(options.ai ? { ai: options.ai } : {}),
   });
-  return {
-    app,
-    store,
-    dataDir,
-    cleanup: () => {
-      store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { app, store: db.store, db, cleanup: () => db.cleanup() };
 }
 
-/** Reads the database file through a second connection: the ground truth, not what the API says. */
-export function queryRaw<T>(server: TestServer, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(join(server.dataDir, 'interview-buddy.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+/**
+ * What the builders below need: an app and its store. `dataDir` and `cleanup` are accepted and ignored,
+ * so a test that builds the app another way (createAppFromEnv) can pass what it has.
+ */
+export interface AppUnderTest {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  dataDir?: string;
+  cleanup?: () => unknown;
+}
+
+/** Reads the database through a second connection: the ground truth, not what the API says. */
+export function queryRaw<T>(server: TestServer, sql: string, ...params: unknown[]): Promise<T[]> {
+  return server.db.queryRaw<T>(sql, ...params);
 }
 
 export const PASSWORD = 'a long enough password';
 
-export async function createOrg(server: TestServer, name: string, email: string) {
+export async function createOrg(server: AppUnderTest, name: string, email: string) {
   return server.store.createOrg({ name, admin: { email, name: `${name} admin`, passwordHash: await hashPassword(PASSWORD) } });
 }
 
-export async function signIn(server: TestServer, email: string, password = PASSWORD): Promise<string> {
+export async function signIn(server: AppUnderTest, email: string, password = PASSWORD): Promise<string> {
   const response = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email, password }));
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie')!;
   return cookie.split(';')[0]!;
 }
 
-export async function createInvite(server: TestServer, cookie: string, body: Record<string, unknown> = {}): Promise<string> {
+export async function createInvite(server: AppUnderTest, cookie: string, body: Record<string, unknown> = {}): Promise<string> {
   const response = await server.app.request('/api/interviewer/invites', json({ v: 1, ...body }, { cookie }));
   if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { code: string }).code;
 }
 
-export async function joinDevice(server: TestServer, inviteCode: string, deviceId: string, candidateName = 'Grace') {
+export async function joinDevice(server: AppUnderTest, inviteCode: string, deviceId: string, candidateName = 'Grace') {
   const response = await server.app.request('/api/devices/redeem', json({ v: 1, inviteCode, deviceId, candidateName }));
   if (response.status !== 200) throw new Error(`redeem failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { deviceToken: string }).deviceToken;
 }
 
 /** An org with an admin session and one joined device: the usual starting point. */
-export async function orgWithDevice(server: TestServer, name = 'Acme', deviceId = 'device-a') {
+export async function orgWithDevice(server: AppUnderTest, name = 'Acme', deviceId = 'device-a') {
   const email = `${name.toLowerCase()}@example.test`;
   await createOrg(server, name, email);
   const cookie = await signIn(server, email);
@@ -88,7 +84,7 @@ export function json(body: unknown, headers: Record<string, string> = {}, method
   return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
 }
 
-export function push(server: TestServer, token: string, deviceId: string, events: unknown[]) {
+export function push(server: AppUnderTest, token: string, deviceId: string, events: unknown[]) {
   return server.app.request('/api/sync/push', json({ v: 1, deviceId, events }, { authorization: `Bearer ${token}` }));
 }
 

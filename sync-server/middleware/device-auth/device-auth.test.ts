@@ -9,7 +9,7 @@ const device: Device = { id: 'dev-row', orgId: 'org-1', clientId: 'device-a', ca
 const TOKEN = 'dev_good-token';
 
 function appWithDeviceAuth() {
-  const store = { findDeviceByTokenHash: (hash: string) => (hash === hashToken(TOKEN) ? device : null) };
+  const store = { findDeviceByTokenHash: async (hash: string) => (hash === hashToken(TOKEN) ? device : null) };
   const app = new Hono<DeviceEnv>().use('*', deviceAuth(store)).get('/who', (c) => c.json(c.get('device')));
   app.onError(handleError);
   return app;

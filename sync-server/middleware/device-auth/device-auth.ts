@@ -12,7 +12,7 @@ export function deviceAuth(store: Pick<Store, 'findDeviceByTokenHash'>) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ApiError(401, 'no_device_token', 'This device has not joined an organisation. Join with an invite code first.');
-    const device = store.findDeviceByTokenHash(hashToken(match[1]!));
+    const device = await store.findDeviceByTokenHash(hashToken(match[1]!));
     if (!device) {
       throw new ApiError(401, 'bad_device_token', 'This device is no longer signed in to the organisation. Join again with a new invite code.');
     }

@@ -11,7 +11,7 @@ const EXPIRES = '2026-11-20T12:00:00.000Z';
 
 function appWithSession(now: () => Date) {
   const store = {
-    findSessionUser: (hash: string, at: string) => (hash === hashToken(TOKEN) && at < EXPIRES ? user : null),
+    findSessionUser: async (hash: string, at: string) => (hash === hashToken(TOKEN) && at < EXPIRES ? user : null),
   };
   const app = new Hono<SessionEnv>().use('*', sessionAuth(store, now)).get('/me', (c) => c.json({ id: c.get('user').id }));
   app.onError(handleError);

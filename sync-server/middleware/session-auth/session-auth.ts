@@ -12,7 +12,7 @@ export type SessionEnv = { Variables: { user: User } };
 export function sessionAuth(store: Pick<Store, 'findSessionUser'>, clock: () => Date) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const user = token ? store.findSessionUser(hashToken(token), clock().toISOString()) : null;
+    const user = token ? await store.findSessionUser(hashToken(token), clock().toISOString()) : null;
     if (!user) throw new ApiError(401, 'signed_out', 'You are signed out. Sign in again.');
     c.set('user', user);
     await next();

@@ -1,0 +1,119 @@
+// Rows as both databases return them, and their mapping to the Store's objects. Shared by the SQLite
+// and PostgreSQL stores so that the two give identical results: the schemas keep the same column
+// names and kinds (TEXT for ids, times and JSON; integers for flags), and PostgreSQL's BIGINTs are
+// parsed to numbers before they get here (postgres-store.ts).
+// Must not import: a database driver.
+import type { InterviewDetail, InterviewListItem, Invite } from '../protocol/index.ts';
+import type { Device, User } from './store.ts';
+
+export interface UserRow {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'interviewer';
+  password_hash: string;
+}
+
+export interface DeviceRow {
+  id: string;
+  org_id: string;
+  client_id: string;
+  candidate_name: string;
+}
+
+export interface InviteRow {
+  code: string;
+  org_id: string;
+  label: string | null;
+  max_uses: number;
+  uses: number;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface InterviewRow {
+  id: string;
+  org_id: string;
+  device_id: string;
+  candidate_name: string;
+  role: string | null;
+  seniority: string | null;
+  type: string | null;
+  spec: string | null;
+  engine: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  ended_early: number;
+  overall: number | null;
+  summary: string | null;
+  deleted: number;
+}
+
+export interface TurnRow {
+  id: string;
+  idx: number;
+  question: string;
+  answer: string;
+  skipped: number;
+  active_ms: number;
+  answered_at: string;
+  score: string | null;
+}
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  orgId: row.org_id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  passwordHash: row.password_hash,
+});
+
+export const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name });
+
+export const toInvite = (row: InviteRow): Invite => ({
+  code: row.code,
+  label: row.label,
+  maxUses: row.max_uses,
+  uses: row.uses,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+});
+
+export const toListItem = (row: InterviewRow): InterviewListItem => ({
+  id: row.id,
+  candidateName: row.candidate_name,
+  role: row.role ?? '',
+  seniority: row.seniority ?? '',
+  type: row.type ?? '',
+  startedAt: row.started_at ?? '',
+  completedAt: row.completed_at,
+  overall: row.overall,
+  engine: row.engine ?? '',
+});
+
+export function toInterviewDetail(row: InterviewRow, turns: TurnRow[]): InterviewDetail {
+  return {
+    v: 1,
+    interview: {
+      ...toListItem(row),
+      spec: JSON.parse(row.spec!),
+      summary: row.summary ? JSON.parse(row.summary) : null,
+      endedEarly: row.ended_early === 1,
+    },
+    turns: turns.map((turn) => ({
+      id: turn.id,
+      index: turn.idx,
+      question: JSON.parse(turn.question),
+      answer: turn.answer,
+      skipped: turn.skipped === 1,
+      activeMs: turn.active_ms,
+      answeredAt: turn.answered_at,
+      score: turn.score ? JSON.parse(turn.score) : null,
+    })),
+  };
+}
+
+/** The payload a deleted interview's events keep: enough to recognise a re-send, none of the answers. */
+export const redactedPayload = (interviewId: string): string => JSON.stringify({ interviewId, redacted: true });

@@ -7,13 +7,14 @@ import type { AnswerScore, PlannedQuestion } from '../../sync-server/protocol/in
 import { VoiceAnswerPanel } from '../candidate/VoiceAnswerPanel.tsx';
 import { DEFAULT_ANSWER_SILENCE_SECONDS, getAnswerSilenceSeconds, setAnswerSilenceSeconds } from '../data/interview-preferences.ts';
 import { t } from '../i18n/i18n.ts';
+import { formatClock } from '../ui/format.ts';
 import { messageOf } from '../ui/page.ts';
 import { answerBehaviour, type AnswerBehaviour } from '../ui/visible-behaviour.ts';
 import { createVoiceAnswerController, type VoiceAnswerState } from '../voice/voice-answer-controller.ts';
 import { CheckCard } from './CheckCard.tsx';
 import { sampleOutcome, type SampleFacts } from './check-outcomes.ts';
 import type { DeviceCheck } from './device-check-controller.ts';
-import { loadSampleQuestion, SAMPLE_SPEC, scoreSampleAnswer } from './sample-question.ts';
+import { loadSampleQuestion, SAMPLE_SECONDS, SAMPLE_SPEC, scoreSampleAnswer } from './sample-question.ts';
 
 export function SampleQuestion(props: { check: DeviceCheck; microphoneListening: boolean }) {
   const [question, setQuestion] = createSignal<PlannedQuestion | null>(null);
@@ -30,6 +31,11 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
   let textarea: HTMLTextAreaElement | undefined;
   let resultHeading: HTMLHeadingElement | undefined;
   let answerStarted = false;
+  // A clock against the minute the answer is judged on; it guides, it cuts nothing off.
+  const [elapsedMs, setElapsedMs] = createSignal<number | null>(null);
+  let clock: ReturnType<typeof setInterval> | undefined;
+  const stopClock = () => clearInterval(clock);
+  onCleanup(stopClock);
 
   const voice = createVoiceAnswerController({
     languageTag: SAMPLE_SPEC.language,
@@ -66,6 +72,10 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
     if (answerStarted) return;
     answerStarted = true;
     void props.check.startSampleAnswer();
+    const startedAt = Date.now();
+    setElapsedMs(0);
+    stopClock();
+    clock = setInterval(() => setElapsedMs(Date.now() - startedAt), 1000);
   };
 
   function startVoice() {
@@ -96,6 +106,7 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
     setScoring(true);
     try {
       const [scored, samples] = await Promise.all([scoreSampleAnswer(asked, answer()), props.check.sampleVision()]);
+      stopClock();
       setResult({ score: scored, behaviour: samples && samples.length > 0 ? answerBehaviour(samples) : null });
       setFacts({ state: 'scored', answeredBy: spoken() ? 'voice' : 'typing', voiceProblem: voiceProblem(), overall: scored.overall });
       queueMicrotask(() => resultHeading?.focus());
@@ -111,6 +122,8 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
     setAnswer('');
     setSpoken(false);
     setResult(null);
+    stopClock();
+    setElapsedMs(null);
     answerStarted = false;
     queueMicrotask(() => textarea?.focus());
   }
@@ -147,9 +160,16 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
                       {t('onboarding:checks.sample.typingHint')}
                     </p>
                   </Show>
-                  <label class="label" for="sample-answer">
-                    {t('onboarding:checks.sample.answerLabel')}
-                  </label>
+                  <div class="row spread">
+                    <label class="label" for="sample-answer">
+                      {t('onboarding:checks.sample.answerLabel')}
+                    </label>
+                    <Show when={elapsedMs() !== null}>
+                      <span class="small muted sample-clock" role="timer" aria-label={t('onboarding:checks.sample.clockLabel')} data-testid="sample-clock">
+                        {t('onboarding:checks.sample.clock', { elapsed: formatClock(elapsedMs() ?? 0), target: formatClock(SAMPLE_SECONDS * 1000) })}
+                      </span>
+                    </Show>
+                  </div>
                   <textarea
                     id="sample-answer"
                     ref={textarea}

@@ -56,6 +56,9 @@ export default function PreferencesPage() {
           <li>
             <A href="/sync">{t('shell:nav.sync')}</A>
           </li>
+          <li>
+            <A href="/welcome">{t('onboarding:nav.link')}</A>
+          </li>
         </ul>
       </section>
     </div>

@@ -83,7 +83,6 @@ export function AppShell(props: RouteSectionProps) {
           <A href="/" end>
             {t('shell:nav.interviews')}
           </A>
-          <A href="/settings/ai">{t('shell:nav.ai')}</A>
           <A href="/sync">{t('shell:nav.sync')}</A>
           <A href="/settings" end>
             {t('shell:nav.settings')}

@@ -1,4 +1,5 @@
-// Home: start a new interview, and the history of past ones (open, continue, delete).
+// Home: start a new interview, and the history of past ones (search, filter and sort them; open,
+// continue, delete). The search and filters are the progress feature's (web/progress/).
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { InterviewRecord } from '../data/db.ts';
@@ -8,10 +9,14 @@ import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
 import { formatDateTime, formatOverall, INTERVIEW_TYPE_LABELS, overallLevel, plural, SENIORITY_LABELS } from '../ui/format.ts';
 import { useSyncSnapshot } from '../shell/sync-signal.ts';
 import { FirstRunCard } from '../onboarding/FirstRunCard.tsx';
+import { t } from '../i18n/i18n.ts';
+import { useFilteredHistory } from '../progress/filtered-history.ts';
+import { HistoryFilters } from '../progress/HistoryFilters.tsx';
 
 export default function HomePage() {
   usePageTitle('');
   const interviews = createLiveQuery(listInterviews);
+  const history = useFilteredHistory(interviews.value);
   const sync = useSyncSnapshot();
   // One confirmation open at a time: an interview's id, or 'all'.
   const [confirming, setConfirming] = createSignal<string | null>(null);
@@ -61,7 +66,10 @@ export default function HomePage() {
             Past interviews
           </h2>
           <Show when={(interviews.value()?.length ?? 0) > 0}>
-            <span class="muted small">{plural(interviews.value()?.length ?? 0, 'interview')}</span>
+            <span class="row small">
+              <span class="muted">{plural(interviews.value()?.length ?? 0, 'interview')}</span>
+              <A href="/progress">{t('progress:history.progressLink')}</A>
+            </span>
           </Show>
         </div>
 
@@ -93,21 +101,27 @@ export default function HomePage() {
           </Match>
           <Match when={interviews.value()}>
             {(list) => (
-              <ul class="interview-list">
-                <For each={list()}>
-                  {(interview) => (
-                    <InterviewItem
-                      interview={interview}
-                      confirming={confirming() === interview.id}
-                      busy={busy()}
-                      sharedNote={sharedNote()}
-                      onAskDelete={() => setConfirming(interview.id)}
-                      onCancel={() => setConfirming(null)}
-                      onConfirm={() => remove(() => deleteInterview(interview.id))}
-                    />
-                  )}
-                </For>
-              </ul>
+              <>
+                <HistoryFilters control={history.control} total={list().length} shown={history.shown().length} />
+                <Show when={history.shown().length === 0}>
+                  <p class="card empty-state">{t('progress:history.noMatches')}</p>
+                </Show>
+                <ul class="interview-list">
+                  <For each={history.shown()}>
+                    {(interview) => (
+                      <InterviewItem
+                        interview={interview}
+                        confirming={confirming() === interview.id}
+                        busy={busy()}
+                        sharedNote={sharedNote()}
+                        onAskDelete={() => setConfirming(interview.id)}
+                        onCancel={() => setConfirming(null)}
+                        onConfirm={() => remove(() => deleteInterview(interview.id))}
+                      />
+                    )}
+                  </For>
+                </ul>
+              </>
             )}
           </Match>
         </Switch>

@@ -37,7 +37,7 @@ export function PersonalBestsSection(props: { bests: PersonalBests; interviews: 
         <ul class="bests-grid">
           <For each={items()}>
             {(item) => (
-              <li class="best" data-testid={`personal-best-${item.id}`} data-interview-id={item.best.interviewId}>
+              <li class="personal-best" data-testid={`personal-best-${item.id}`} data-interview-id={item.best.interviewId}>
                 <span class="muted small">{item.title}</span>
                 <span class="best-value">{item.value}</span>
                 <span class="small">{t('progress:bests.from', { role: role(item.best), date: formatDay(item.best.at) })}</span>

@@ -83,6 +83,7 @@ export function AppShell(props: RouteSectionProps) {
           <A href="/" end>
             {t('shell:nav.interviews')}
           </A>
+          <A href="/progress">{t('shell:nav.progress')}</A>
           <A href="/sync">{t('shell:nav.sync')}</A>
           <A href="/settings" end>
             {t('shell:nav.settings')}

@@ -14,6 +14,7 @@ const candidateRoutes: RouteDefinition[] = [
   { path: '/sync', component: lazy(() => import('./candidate/SyncPage.tsx')) },
   { path: '/settings', component: lazy(() => import('./candidate/PreferencesPage.tsx')) },
   { path: '/settings/ai', component: lazy(() => import('./candidate/AiSettingsPage.tsx')) },
+  { path: '/my-data', component: lazy(() => import('./my-data/MyDataPage.tsx')) },
   { path: '/welcome', component: lazy(() => import('./onboarding/OnboardingPage.tsx')) },
 ];
 

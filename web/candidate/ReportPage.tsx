@@ -23,6 +23,8 @@ import { usePageTitle } from '../ui/page.ts';
 import { answerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE } from '../ui/visible-behaviour.ts';
 import { VisionTimeline } from './VisionTimeline.tsx';
 import { SpeechDelivery } from './SpeechDelivery.tsx';
+import { PrintHeader, ReportActions } from '../report/ReportActions.tsx';
+import { chartQuestionsOf, ScoreChart } from '../report/ScoreChart.tsx';
 
 export default function ReportPage() {
   usePageTitle('Report');
@@ -89,6 +91,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 
   return (
     <div class="stack">
+      <PrintHeader />
       <div class="page-header">
         <p class="eyebrow">{iv().spec.role}</p>
         <h1>Report</h1>
@@ -96,6 +99,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
           {SENIORITY_LABELS[iv().spec.seniority]} · {INTERVIEW_TYPE_LABELS[iv().spec.type]} · {formatDate(iv().completedAt ?? iv().startedAt)}
         </p>
       </div>
+      <ReportActions interview={iv()} />
 
       <section class="card stack" aria-labelledby="overall-title">
         <h2 id="overall-title" class="visually-hidden">
@@ -152,6 +156,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
               )}
             </For>
           </ul>
+          <ScoreChart dimensions={summary().dimensions} questions={chartQuestionsOf(asked())} />
         </section>
       </Show>
 
@@ -212,9 +217,6 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
         <A href="/new" class="button button-quiet">
           Practise again
         </A>
-        <button type="button" class="button button-quiet" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
       </div>
     </div>
   );

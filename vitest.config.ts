@@ -7,16 +7,20 @@ import { mediaFixtures, mediaToolsMissing, SHARED_FIXTURES, type SpeechFixture }
 import { findFreePort } from './tests/helpers/sync-server-process.ts';
 import { SYNC_SERVER_PORT_ENV } from './tests/helpers/sync-server.global-setup.ts';
 
-// Two projects, both run by `npm run test:unit` (`vitest run`):
-// - `node`: plain TypeScript modules and the sync server, in Node.
+// Three projects, all run by `npm run test:unit` (`vitest run`):
+// - `node`: plain TypeScript modules and the sync server, in Node; the server's store is SQLite.
+// - `server-postgres`: the sync server's store-dependent tests again, on PostgreSQL at
+//   TEST_DATABASE_URL (sync-server/test-support/test-store.ts gives each store a schema of its own),
+//   plus the PostgreSQL-only tests, `*.postgres.test.ts`.
 // - `chromium`: browser code (IndexedDB, localStorage, fetch), files named `*.browser.test.ts`, in
 //   Debian's real Chromium through Vitest browser mode, against the real sync server (started by
 //   the project's globalSetup, reached same-origin at /api through Vite's proxy).
-// Browsers are never downloaded. Without Chromium the chromium project fails loudly when CI=true,
-// and is skipped with a message otherwise.
+// Browsers are never downloaded. Without Chromium, or without TEST_DATABASE_URL, the project that
+// needs it fails loudly when CI=true, and is skipped with a message otherwise.
 // Whole-app flows are in the e2e suite (vitest.e2e.config.ts).
 
 const BROWSER_TESTS = '{web,models,workers}/**/*.browser.test.ts';
+const POSTGRES_ONLY_TESTS = 'sync-server/**/*.postgres.test.ts';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which a closed
 // network refuses.
@@ -35,11 +39,41 @@ const nodeProject: TestProjectInlineConfiguration = {
   test: {
     name: 'node',
     include: ['{web,workers,models,sync-server}/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, BROWSER_TESTS],
+    exclude: [...configDefaults.exclude, BROWSER_TESTS, POSTGRES_ONLY_TESTS],
     environment: 'node',
     pool: 'forks',
   },
 };
+
+function serverPostgresProject(): TestProjectInlineConfiguration | null {
+  if (!process.env.TEST_DATABASE_URL) {
+    const message =
+      'TEST_DATABASE_URL is not set (a postgres:// URL of a database whose user may create schemas, e.g. postgres://ib:ib@127.0.0.1:5432/ib_test; .ci/run sets one up)';
+    if (process.env.CI === 'true') throw new Error(`${message}. CI=true: the server-postgres test project must run.`);
+    console.warn(`SKIPPING the server-postgres test project (the sync server's tests on PostgreSQL): ${message}.`);
+    return null;
+  }
+  return {
+    test: {
+      name: 'server-postgres',
+      include: ['sync-server/**/*.test.ts'],
+      // Left out: tests that never open a store (the AI gateway's units, the protocol, password
+      // hashing, middleware on stand-in stores, configuration, the model mirror) and the SQLite
+      // migrations' own tests; they gain nothing from a second run.
+      exclude: [
+        ...configDefaults.exclude,
+        'sync-server/{ai,protocol,auth,middleware}/**',
+        'sync-server/config.test.ts',
+        'sync-server/routes/{models,client-config}.test.ts',
+        'sync-server/db/migrations.test.ts',
+      ],
+      environment: 'node',
+      pool: 'forks',
+      // Read by test-store.ts: every test database is a schema at TEST_DATABASE_URL.
+      env: { IB_TEST_STORE: 'postgres' },
+    },
+  };
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -124,9 +158,10 @@ const setStorageQuota: BrowserCommand<[origin: string, quotaBytes: number | null
 };
 
 const chromium = await chromiumProject();
+const serverPostgres = serverPostgresProject();
 
 export default defineConfig({
   test: {
-    projects: chromium ? [nodeProject, chromium] : [nodeProject],
+    projects: [nodeProject, ...(serverPostgres ? [serverPostgres] : []), ...(chromium ? [chromium] : [])],
   },
 });

@@ -1,10 +1,11 @@
-// Operator commands: `npm run admin -- <command> [--flag value …]`. Writes straight to the database in
-// DATA_DIR, so it works whether or not the server is running (SQLite WAL allows both).
+// Operator commands: `npm run admin -- <command> [--flag value …]`. Writes straight to the database the
+// server uses (PostgreSQL at DATABASE_URL, else SQLite in DATA_DIR), so it works whether or not the
+// server is running (both databases allow a second writer).
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { hashPassword } from './auth/password.ts';
 import { readConfig } from './config.ts';
-import { openSqliteStore } from './db/sqlite-store.ts';
+import { openStore } from './db/open-store.ts';
 
 const HELP = `Interview Buddy admin
 
@@ -15,7 +16,8 @@ const HELP = `Interview Buddy admin
   npm run admin -- help
 
 Without --password, the password comes from ADMIN_PASSWORD or is asked for on the terminal.
-Passwords must be at least 10 characters. The database is in DATA_DIR (default ./data).`;
+Passwords must be at least 10 characters. The database is PostgreSQL at DATABASE_URL when it is set,
+otherwise SQLite in DATA_DIR (default ./data).`;
 
 class CliError extends Error {
   override name = 'CliError';
@@ -62,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const config = readConfig();
-  const store = openSqliteStore({ dataDir: config.dataDir });
+  const store = await openStore(config);
   try {
     if (command === 'create-org') {
       const name = required(values, 'name');

@@ -1,26 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppFromEnv } from './bootstrap.ts';
 import { ConfigError } from './config.ts';
+import { createTestDatabase } from './test-support/test-store.ts';
 
 describe('createAppFromEnv', () => {
-  it('builds a working API on a database in DATA_DIR, and closes it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ib-bootstrap-'));
+  it('builds a working API on the configured database (DATA_DIR, or DATABASE_URL), and closes it', async () => {
+    const db = await createTestDatabase();
     try {
-      const { app, config, close } = await createAppFromEnv({ DATA_DIR: dataDir });
-      expect(config.dataDir).toBe(dataDir);
+      const { app, config, store, close } = await createAppFromEnv(db.env);
+      if (db.kind === 'postgres') expect(config.databaseUrl).toBe(db.env.DATABASE_URL);
+      else expect(config.dataDir).toBe(db.env.DATA_DIR);
       const health = await app.request('/api/health');
       expect(await health.json()).toEqual({ ok: true, db: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+      // The store it opened is the one in the environment: what it writes is there.
+      await store.createOrg({ name: 'Acme', admin: { email: 'ada@acme.test', name: 'Ada', passwordHash: 'x' } });
+      expect(await db.queryRaw('SELECT name FROM orgs')).toEqual([{ name: 'Acme' }]);
       await close();
       expect((await app.request('/api/health')).status).toBe(503);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await db.cleanup();
     }
   });
 
   it('refuses to start on a bad environment', async () => {
     await expect(createAppFromEnv({ PORT: 'x' })).rejects.toBeInstanceOf(ConfigError);
+    await expect(createAppFromEnv({ DATABASE_URL: 'mysql://ib@db/ib' })).rejects.toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
+  it('says where PostgreSQL was expected when it cannot be reached, without the password', async () => {
+    // Port 9 (discard) on this machine: nothing listens there, so the connection is refused at once.
+    const failure = createAppFromEnv({ DATABASE_URL: 'postgres://ib:secret-password@127.0.0.1:9/ib' });
+    await expect(failure).rejects.toThrow(/Cannot open the PostgreSQL database at 127\.0\.0\.1:9\/ib \(DATABASE_URL\).*Check that PostgreSQL is running/);
+    await expect(failure).rejects.not.toThrow(/secret-password/);
   });
 });

@@ -1,9 +1,10 @@
-// env → config → store → app. Shared by main.ts and the Vite dev server, so both serve the same API.
+// env → config → store (PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR) → app. Shared by
+// main.ts and the Vite dev server, so both serve the same API.
 import packageJson from '../package.json';
 import { createApp } from './app.ts';
 import { readAiConfig, readConfig, readModelsConfig, type ServerConfig } from './config.ts';
 import { AiGateway } from './ai/gateway.ts';
-import { openSqliteStore } from './db/sqlite-store.ts';
+import { openStore } from './db/open-store.ts';
 
 export async function createAppFromEnv(env: Record<string, string | undefined> = process.env) {
   const config: ServerConfig = readConfig(env);
@@ -11,7 +12,7 @@ export async function createAppFromEnv(env: Record<string, string | undefined> =
   const aiConfig = readAiConfig(env);
   const modelsConfig = readModelsConfig(env);
   const ai = new AiGateway(aiConfig);
-  const store = openSqliteStore({ dataDir: config.dataDir });
+  const store = await openStore(config);
   const app = createApp({
     store,
     maxBodyBytes: config.maxBodyBytes,

@@ -19,6 +19,16 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ port: 9000, dataDir: '/var/lib/ib', sessionTtlMs: 5_400_000, maxBodyBytes: 2048, host: '127.0.0.1' });
   });
 
+  it('takes a PostgreSQL DATABASE_URL, and names the variable when it is not one', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://ib:pw@db.example.org:5432/ib' }).databaseUrl).toBe('postgres://ib:pw@db.example.org:5432/ib');
+    expect(readConfig({ DATABASE_URL: 'postgresql://ib@localhost/ib' }).databaseUrl).toBe('postgresql://ib@localhost/ib');
+    for (const bad of ['mysql://ib:pw@db/ib', 'db.example.org:5432', 'postgres:/ib']) {
+      expect(() => readConfig({ DATABASE_URL: bad }), bad).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    }
+    // The value may hold a password: the message names the variable, never the value.
+    expect(() => readConfig({ DATABASE_URL: 'mysql://ib:secret-pw@db/ib' })).not.toThrow(/secret-pw/);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

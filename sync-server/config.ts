@@ -6,6 +6,8 @@ import { DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_DEVICE_REQUEST
 import { loadProviders, type ProviderConfig } from './ai/provider-config.ts';
 import { MAX_BODY_BYTES } from './protocol/limits.ts';
 
+const DATABASE_URL_PROBLEM = 'must be a postgres:// or postgresql:// URL, such as postgres://user:password@db.example.org:5432/interview_buddy';
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -13,6 +15,11 @@ const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1_048_576).default(MAX_BODY_BYTES),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  // The password may be in the URL, so the message never repeats the value.
+  DATABASE_URL: z
+    .string()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), { error: DATABASE_URL_PROBLEM })
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -22,6 +29,8 @@ export interface ServerConfig {
   sessionTtlMs: number;
   maxBodyBytes: number;
   staticDir: string;
+  /** PostgreSQL when set; otherwise SQLite in dataDir. */
+  databaseUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +52,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
     maxBodyBytes: c.MAX_BODY_BYTES,
     staticDir: c.STATIC_DIR,
+    ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
   };
 }
 

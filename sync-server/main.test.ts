@@ -1,16 +1,19 @@
-// main.ts as the operator runs it: a child process serving a built app and the API on one port.
+// main.ts as the operator runs it: a child process serving a built app and the API on one port, on the
+// test run's kind of database (DATA_DIR, or DATABASE_URL in the server-postgres project).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../tests/helpers/sync-server-process.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/test-store.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 let child: ChildProcess;
 let output = '';
 let url = '';
 let work = '';
+let db: TestDatabase;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ib-main-'));
@@ -19,11 +22,13 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>shell</title>');
   writeFileSync(join(dist, 'sw.js'), '// sw');
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  db = await createTestDatabase();
   const port = await findFreePort();
   url = `http://127.0.0.1:${port}`;
+  const { DATA_DIR: _dataDir, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
   child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['sync-server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), STATIC_DIR: dist },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', ...db.env, STATIC_DIR: dist },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -35,9 +40,14 @@ beforeAll(async () => {
   }
 }, 30_000);
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGKILL');
+afterAll(async () => {
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
   rmSync(work, { recursive: true, force: true });
+  await db.cleanup();
 });
 
 describe('main.ts', () => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,29 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations.ts';
 import { migrate, openSqliteStore } from './sqlite-store.ts';
 
-describe('migrations', () => {
+describe('the migration list', () => {
+  it('numbers the migrations 1, 2, 3 … with no gaps, the same numbers for both databases', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    for (const migration of MIGRATIONS) {
+      expect(migration.sqlite.trim(), `${migration.version} sqlite`).not.toBe('');
+      expect(migration.postgres.trim(), `${migration.version} postgres`).not.toBe('');
+    }
+  });
+
+  it('never changes a shipped migration (add the next one instead, and pin it here)', () => {
+    // A shipped migration has already run on databases in use; editing it would change nothing there
+    // and make new databases differ from old ones. The SQLite text of 1-3 is what shipped before
+    // PostgreSQL existed.
+    const sha = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
+    expect(MIGRATIONS.map((migration) => ({ version: migration.version, sqlite: sha(migration.sqlite), postgres: sha(migration.postgres) }))).toEqual([
+      { version: 1, sqlite: 'b987b7bcd0c8e689', postgres: '10aa7e1149ca9fcc' },
+      { version: 2, sqlite: 'c37e98a323383d8d', postgres: '865cbbfc6c38c35f' },
+      { version: 3, sqlite: '550c5bc9ae2d66da', postgres: 'e39ad8426546630a' },
+    ]);
+  });
+});
+
+describe('migrations on SQLite', () => {
   it('run once each, in order, and are recorded', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toEqual(MIGRATIONS.map((migration) => migration.version));
@@ -19,7 +42,7 @@ describe('migrations', () => {
   it('upgrade a version 1 database in place, keeping its data', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    db.exec(MIGRATIONS[0]!.sql);
+    db.exec(MIGRATIONS[0]!.sqlite);
     db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-11-01T00:00:00Z')").run();
     db.exec(`
       INSERT INTO orgs VALUES ('o', 'Acme', 't');
@@ -39,7 +62,7 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       db.prepare("INSERT INTO schema_migrations VALUES (?, 'old', '2026-11-01T00:00:00Z')").run(migration.version);
     }
     db.exec(`

@@ -1,16 +1,22 @@
-// Versioned schema migrations. Each entry runs once, in order, in its own transaction, and is recorded
-// in schema_migrations. Never edit a shipped migration: add the next one.
+// Versioned schema migrations, one list for both databases. Each entry runs once, in order, in its own
+// transaction, and is recorded in schema_migrations with its version (the same numbers on both).
+// Each carries the SQL for SQLite and for PostgreSQL: the two dialects differ in types (BIGINT,
+// identity columns), JSON functions and what ALTER TABLE can do. Both give the same tables and
+// columns, so rows.ts maps either database's rows. Ids, times (ISO 8601 strings) and JSON stay TEXT
+// on PostgreSQL too, so that comparisons, ordering and what is returned are identical.
+// Never edit a shipped migration (migrations.test.ts pins the SQLite text): add the next one.
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sqlite: string;
+  postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'orgs, interviewers, sessions, invites, devices, events, materialised interviews',
-    sql: `
+    sqlite: `
       CREATE TABLE orgs (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,
@@ -105,6 +111,105 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX device_changes_by_device ON device_changes(device_id, cursor);
     `,
+    // SQLite's INTEGER is 64 bits: seqs and durations, which a device may send up to 2^53, are BIGINT
+    // here (postgres-store.ts parses BIGINT to a number); REAL is DOUBLE PRECISION. Text that is
+    // compared or sorted by range (times) is COLLATE "C": byte order, as in SQLite, whatever the
+    // database's locale.
+    postgres: `
+      CREATE TABLE orgs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'interviewer')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at TEXT COLLATE "C" NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions(user_id);
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        label TEXT,
+        max_uses INTEGER NOT NULL,
+        uses INTEGER NOT NULL DEFAULT 0,
+        expires_at TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX invites_by_org ON invites(org_id, created_at);
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        client_id TEXT NOT NULL,
+        candidate_name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT,
+        UNIQUE (org_id, client_id)
+      );
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        seq BIGINT NOT NULL,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        UNIQUE (device_id, seq)
+      );
+      CREATE TABLE interviews (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        candidate_name TEXT NOT NULL,
+        role TEXT,
+        seniority TEXT,
+        type TEXT,
+        spec TEXT,
+        engine TEXT,
+        started_at TEXT COLLATE "C",
+        completed_at TEXT,
+        ended_early INTEGER NOT NULL DEFAULT 0,
+        overall DOUBLE PRECISION,
+        summary TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX interviews_by_org ON interviews(org_id, deleted, started_at);
+      CREATE TABLE turns (
+        id TEXT PRIMARY KEY,
+        interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        skipped INTEGER NOT NULL,
+        active_ms BIGINT NOT NULL,
+        answered_at TEXT NOT NULL,
+        score TEXT,
+        overall DOUBLE PRECISION
+      );
+      CREATE INDEX turns_by_interview ON turns(interview_id, idx);
+      CREATE TABLE device_changes (
+        cursor BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX device_changes_by_device ON device_changes(device_id, cursor);
+    `,
   },
   {
     version: 2,
@@ -112,7 +217,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // Turn ids were global, so a device could name another interview's turn id and overwrite it; the
     // key is now (interview_id, id). The *_seq columns let a later event win whatever order the events
     // arrive in. events.interview_id lets a deletion find and redact every payload of the interview.
-    sql: `
+    sqlite: `
       ALTER TABLE events ADD COLUMN interview_id TEXT;
       UPDATE events SET interview_id = json_extract(payload, '$.interviewId');
       CREATE INDEX events_by_interview ON events(interview_id);
@@ -138,13 +243,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE turns_v2 RENAME TO turns;
       CREATE INDEX turns_by_interview ON turns(interview_id, idx);
     `,
+    postgres: `
+      ALTER TABLE events ADD COLUMN interview_id TEXT;
+      UPDATE events SET interview_id = payload::jsonb ->> 'interviewId';
+      CREATE INDEX events_by_interview ON events(interview_id);
+      ALTER TABLE interviews ADD COLUMN started_seq BIGINT;
+      ALTER TABLE interviews ADD COLUMN completed_seq BIGINT;
+      ALTER TABLE turns DROP CONSTRAINT turns_pkey;
+      ALTER TABLE turns ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE turns ALTER COLUMN seq DROP DEFAULT;
+      ALTER TABLE turns ADD PRIMARY KEY (interview_id, id);
+    `,
   },
   {
     version: 3,
     name: 'shared question cache: anonymous plans per key, and hit/miss counters',
     // Shared across organisations, so a plan row has no device or org column: contributions are
     // anonymous by construction. plan_hash makes an identical plan for the same key land once.
-    sql: `
+    sqlite: `
       CREATE TABLE question_plans (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         role TEXT NOT NULL,
@@ -162,6 +278,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE question_cache_counters (
         name TEXT PRIMARY KEY CHECK (name IN ('hits', 'misses')),
         value INTEGER NOT NULL
+      );
+      INSERT INTO question_cache_counters (name, value) VALUES ('hits', 0), ('misses', 0);
+    `,
+    postgres: `
+      CREATE TABLE question_plans (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        role TEXT NOT NULL,
+        seniority TEXT NOT NULL,
+        type TEXT NOT NULL,
+        language TEXT NOT NULL,
+        plan_hash TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        question_count INTEGER NOT NULL,
+        served BIGINT NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (role, seniority, type, language, plan_hash)
+      );
+      CREATE INDEX question_plans_by_key ON question_plans(role, seniority, type, language, served);
+      CREATE TABLE question_cache_counters (
+        name TEXT PRIMARY KEY CHECK (name IN ('hits', 'misses')),
+        value BIGINT NOT NULL
       );
       INSERT INTO question_cache_counters (name, value) VALUES ('hits', 0), ('misses', 0);
     `,

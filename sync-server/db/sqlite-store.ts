@@ -46,7 +46,7 @@ export function migrate(db: Database.Database): number[] {
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
@@ -187,7 +187,7 @@ class SqliteStore implements Store {
   }
 
   async listInvites(orgId: string): Promise<Invite[]> {
-    const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC LIMIT 200').all(orgId) as InviteRow[];
+    const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC, code LIMIT 200').all(orgId) as InviteRow[];
     return rows.map(toInvite);
   }
 
@@ -333,7 +333,7 @@ class SqliteStore implements Store {
 
   async listInterviews(orgId: string): Promise<InterviewListItem[]> {
     const rows = this.db
-      .prepare('SELECT * FROM interviews WHERE org_id = ? AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC LIMIT 500')
+      .prepare('SELECT * FROM interviews WHERE org_id = ? AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 500')
       .all(orgId) as InterviewRow[];
     return rows.map(toListItem);
   }

@@ -198,7 +198,7 @@ describe('POST /api/sync/push', () => {
       expect(failed.status).toBe(500);
       // The operator's log gets the cause; the device gets no internals.
       expect(logged).toHaveBeenCalled();
-      expect(JSON.stringify(await failed.json())).not.toMatch(/simulated|sqlite-store/);
+      expect(JSON.stringify(await failed.json())).not.toMatch(/simulated|sqlite-store|postgres-store/);
       expect((await queryRaw<{ n: number }>(crashing, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM interviews) + (SELECT count(*) FROM turns) AS n'))[0]!.n).toBe(0);
       const list = (await (await crashing.app.request('/api/interviewer/interviews', { headers: { cookie } })).json()) as { interviews: unknown[] };
       expect(list.interviews).toEqual([]);

@@ -1,0 +1,617 @@
+// The PostgreSQL implementation of Store, on a pg.Pool. Every method gives what sqlite-store.ts gives
+// (rows.ts maps both), and holds when several server processes share the database:
+// - a write of more than one row is one transaction (BEGIN … COMMIT, ROLLBACK on any error), started
+//   again from the top on a serialization failure or a deadlock, and where only a race can cause
+//   one, on a unique violation (the second attempt then sees the row the other transaction committed);
+// - a push holds an advisory lock on its device, so two pushes of the same events (a device retrying
+//   while its first push is still in flight, perhaps on another server) run one after the other, and
+//   the second finds every event already stored;
+// - an invite row is locked while it is redeemed, so its maxUses is never exceeded;
+// - migrations run under an advisory lock per schema, so servers starting together apply each once.
+// pg returns BIGINT (seqs, counts, cursors) as strings; they are parsed to numbers here.
+// Owns: PostgreSQL's SQL, connections, transactions and locks. Must not import: better-sqlite3, Hono.
+import pg from 'pg';
+import { ulid } from 'ulid';
+import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
+import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
+import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
+
+export interface PostgresStoreOptions {
+  /** A postgres:// or postgresql:// URL. `?options=-c%20search_path%3D<schema>` puts the tables in a schema. */
+  databaseUrl: string;
+  /** Connections in the pool (default 10). */
+  maxConnections?: number;
+  /** Test seam: called inside the push transaction after the events are written, before commit. */
+  beforeIngestCommit?: () => void | Promise<void>;
+}
+
+/** PostgreSQL could not be reached or refused us: the operator has to start it or fix DATABASE_URL. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** PostgreSQL answers, but the schema is missing or the user may not create tables: the operator must fix that. */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+const BIGINT_OID = 20;
+const SERIALIZATION_FAILURE = '40001';
+const DEADLOCK_DETECTED = '40P01';
+const UNIQUE_VIOLATION = '23505';
+const MAX_ATTEMPTS = 5;
+/** The first key of the migrations' advisory lock; the second is the schema's hash. */
+const MIGRATION_LOCK = 0x1b_5c_4e_01;
+
+function parseBigint(text: string): number {
+  const value = Number(text);
+  // Seqs come from devices as JSON numbers, so anything stored fits; a value that does not was not
+  // written by this server, and silently rounding it would corrupt ids and cursors.
+  if (!Number.isSafeInteger(value)) throw new RangeError(`A BIGINT from PostgreSQL (${text}) is beyond what a JavaScript number holds exactly.`);
+  return value;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === BIGINT_OID && format !== 'binary' ? parseBigint : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Where the URL points, without the password, for messages. */
+function describeTarget(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    return 'the server in DATABASE_URL';
+  }
+}
+
+/** Failures that mean "cannot reach or log in to the database", as opposed to a bug in our SQL. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return error instanceof Error && /timeout|terminated|connect/i.test(error.message);
+  // 08: connection exceptions; 28: bad user or password; 3D000: no such database; 57P03: starting up.
+  return /^E[A-Z]+$/.test(code) || code.startsWith('08') || code.startsWith('28') || code === '3D000' || code === '57P03';
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 10,
+    // A health check or a request must fail in seconds when PostgreSQL is gone, not hang.
+    connectionTimeoutMillis: 5_000,
+    types,
+  });
+  // An idle connection that PostgreSQL drops (a restart, a failover) is reported here; without a
+  // listener it would crash the process. The pool opens a new one on the next query.
+  pool.on('error', (error) => console.error('PostgreSQL: an idle connection failed:', error.message));
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    if ((error as { code?: unknown }).code === INSUFFICIENT_PRIVILEGE) {
+      throw new DatabaseSetupError(
+        `The PostgreSQL user in DATABASE_URL may not create this server's tables at ${describeTarget(options.databaseUrl)}: ${reason}. ` +
+          'Grant it CREATE on the schema (PostgreSQL 15 no longer grants it on public to everyone), or name a schema it owns with ?options=-c%20search_path%3D<schema>.',
+        { cause: error },
+      );
+    }
+    if (isUnavailable(error)) {
+      throw new DatabaseUnavailableError(
+        `Cannot open the PostgreSQL database at ${describeTarget(options.databaseUrl)} (DATABASE_URL): ${reason}. ` +
+          'Check that PostgreSQL is running there and that the user, password and database in DATABASE_URL are right.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  return new PostgresStore(pool, options);
+}
+
+/**
+ * Applies the migrations not yet recorded, each in its own transaction, under an advisory lock for
+ * this schema: a second server starting at the same moment waits, then finds them applied.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
+  const ran: number[] = [];
+  for (;;) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext(coalesce(current_schema(), '')))", [MIGRATION_LOCK]);
+      const schema = (await client.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]!.schema;
+      if (schema === null) {
+        throw new DatabaseSetupError('The schema named in search_path in DATABASE_URL does not exist: create it (CREATE SCHEMA …) or fix the name.');
+      }
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+      const next = MIGRATIONS.find((migration) => !applied.has(migration.version));
+      if (!next) {
+        await client.query('COMMIT');
+        return ran;
+      }
+      try {
+        await client.query(next.postgres);
+      } catch (error) {
+        throw new Error(`Migration ${next.version} (${next.name}) failed on PostgreSQL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [next.version, next.name, new Date().toISOString()]);
+      await client.query('COMMIT');
+      ran.push(next.version);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+type Client = pg.PoolClient;
+type InterviewState = { device_id: string; deleted: number };
+
+interface TransactionOptions {
+  /** Retry on a unique violation: only where the checks before each insert make it a sign of a race. */
+  retryUniqueViolation?: boolean;
+  /** For reads that must see one snapshot. */
+  readOnlySnapshot?: boolean;
+}
+
+class PostgresStore implements Store {
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresStoreOptions,
+  ) {}
+
+  private async transaction<T>(work: (client: Client) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query(options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          // The connection itself is gone: drop it rather than hand it to the next request.
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
+        const code = (error as { code?: unknown }).code;
+        const retryable = code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED || (options.retryUniqueViolation === true && code === UNIQUE_VIOLATION);
+        if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+      } finally {
+        client.release(broken);
+      }
+      // A little jitter, so that two transactions that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+
+  private async one<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | null> {
+    return (await this.pool.query<T>(sql, params)).rows[0] ?? null;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  async createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
+    return this.transaction(async (client) => {
+      const org: Org = { id: ulid(), name: input.name };
+      await client.query('INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)', [org.id, org.name, new Date().toISOString()]);
+      const admin = await insertUser(client, { ...input.admin, orgId: org.id, role: 'admin' });
+      return { org, admin };
+    });
+  }
+
+  async createUser(input: Omit<User, 'id'>): Promise<User> {
+    const client = await this.pool.connect();
+    try {
+      return await insertUser(client, input);
+    } finally {
+      client.release();
+    }
+  }
+
+  async findOrgByName(name: string): Promise<Org | null> {
+    return this.one<Org>('SELECT id, name FROM orgs WHERE name = $1', [name]);
+  }
+
+  async findOrg(id: string): Promise<Org | null> {
+    return this.one<Org>('SELECT id, name FROM orgs WHERE id = $1', [id]);
+  }
+
+  async findUserByEmail(email: string): Promise<User | null> {
+    const row = await this.one<UserRow>('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
+    return row ? toUser(row) : null;
+  }
+
+  async findUser(id: string): Promise<User | null> {
+    const row = await this.one<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+    return row ? toUser(row) : null;
+  }
+
+  async createSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
+    await this.pool.query('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [
+      input.tokenHash,
+      input.userId,
+      input.expiresAt,
+      new Date().toISOString(),
+    ]);
+  }
+
+  async findSessionUser(tokenHash: string, now: string): Promise<User | null> {
+    const row = await this.one<UserRow>('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = $1 AND expires_at > $2', [
+      tokenHash,
+      now,
+    ]);
+    return row ? toUser(row) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async createInvite(invite: NewInvite): Promise<Invite> {
+    const createdAt = new Date().toISOString();
+    await this.pool.query(
+      'INSERT INTO invites (code, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $7)',
+      [invite.code, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt],
+    );
+    return { code: invite.code, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
+  }
+
+  async listInvites(orgId: string): Promise<Invite[]> {
+    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE org_id = $1 ORDER BY created_at DESC, code COLLATE "C" LIMIT 200', [orgId]);
+    return rows.map(toInvite);
+  }
+
+  async redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
+    return this.transaction(
+      async (client): Promise<RedeemResult> => {
+        // Locked until commit: redemptions of one code queue here, so each sees the uses before it.
+        const invite = (await client.query<InviteRow>('SELECT * FROM invites WHERE code = $1 FOR UPDATE', [input.code])).rows[0];
+        if (!invite) return { ok: false, reason: 'unknown' };
+        if (invite.expires_at <= input.now) return { ok: false, reason: 'expired' };
+        const existing = (
+          await client.query<DeviceRow>('SELECT * FROM devices WHERE org_id = $1 AND client_id = $2 FOR UPDATE', [invite.org_id, input.clientId])
+        ).rows[0];
+        let device: Device;
+        if (existing) {
+          // Re-joining the same organisation rotates the token (the old one stops working) and uses no
+          // invite slot: the device was already admitted.
+          await client.query('UPDATE devices SET token_hash = $1, candidate_name = $2 WHERE id = $3', [input.tokenHash, input.candidateName, existing.id]);
+          device = { ...toDevice(existing), candidateName: input.candidateName };
+        } else {
+          if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
+          await client.query('UPDATE invites SET uses = uses + 1 WHERE code = $1', [invite.code]);
+          device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
+          // The same device redeeming another code of this organisation at this moment makes this a
+          // unique violation; the retry then finds its row and takes the branch above.
+          await client.query('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+            device.id,
+            device.orgId,
+            device.clientId,
+            device.candidateName,
+            input.tokenHash,
+            input.now,
+          ]);
+        }
+        const org = (await client.query<Org>('SELECT id, name FROM orgs WHERE id = $1', [invite.org_id])).rows[0]!;
+        // Written while this device's row is locked (or not yet visible to anyone), so one device's
+        // changes commit in cursor order and a pull never skips one that commits later.
+        await addDeviceChange(client, device.id, { type: 'org.joined', payload: { orgId: org.id, orgName: org.name } }, input.now);
+        return { ok: true, org, device };
+      },
+      { retryUniqueViolation: true },
+    );
+  }
+
+  async findDeviceByTokenHash(tokenHash: string): Promise<Device | null> {
+    const row = await this.one<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return row ? toDevice(row) : null;
+  }
+
+  async ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
+    return this.transaction(
+      async (client) => {
+        const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
+        const ack = (seq: number | null) => {
+          if (seq !== null && seq > outcome.acked) outcome.acked = seq;
+        };
+        // One push per device at a time: a concurrent push of the same events waits here, then finds
+        // them stored. Pushes of different devices do not wait for each other.
+        await client.query("SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", [device.id]);
+
+        // What is already stored, read once for the whole batch and kept up to date as events are added.
+        const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
+        const ownerOfId = new Map<string, string>();
+        const idOfSeq = new Map<number, string>();
+        if (events.length > 0) {
+          const known = await client.query<{ id: string; device_id: string }>('SELECT id, device_id FROM events WHERE id = ANY($1::text[])', [events.map((e) => e.id)]);
+          for (const row of known.rows) ownerOfId.set(row.id, row.device_id);
+          const seqs = await client.query<{ seq: number; id: string }>('SELECT seq, id FROM events WHERE device_id = $1 AND seq = ANY($2::bigint[])', [
+            device.id,
+            events.map((e) => e.seq),
+          ]);
+          for (const row of seqs.rows) idOfSeq.set(row.seq, row.id);
+        }
+        const interviews = new Map<string, InterviewState>();
+
+        for (const item of items) {
+          if ('invalid' in item) {
+            outcome.rejected.push({ id: item.id, reason: item.invalid });
+            ack(item.seq);
+            continue;
+          }
+          const { event } = item;
+          const owner = ownerOfId.get(event.id);
+          if (owner !== undefined) {
+            if (owner === device.id) outcome.duplicates.push(event.id);
+            else outcome.rejected.push({ id: event.id, reason: 'This event id belongs to another device.' });
+            ack(event.seq);
+            continue;
+          }
+          const seqOwner = idOfSeq.get(event.seq);
+          if (seqOwner !== undefined) {
+            outcome.rejected.push({ id: event.id, reason: `seq ${event.seq} is already used by event ${seqOwner} from this device.` });
+            ack(event.seq);
+            continue;
+          }
+          const applied = await materialise(client, interviews, device, event, now);
+          if (applied.refusal) {
+            outcome.rejected.push({ id: event.id, reason: applied.refusal });
+            ack(event.seq);
+            continue;
+          }
+          const payload = applied.redact ? redactedPayload(event.payload.interviewId) : JSON.stringify(event.payload);
+          // Another device storing this very id at this moment makes this a unique violation, and the
+          // retried transaction then rejects the event as another device's.
+          await client.query(
+            'INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+            [event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, event.payload.interviewId],
+          );
+          ownerOfId.set(event.id, device.id);
+          idOfSeq.set(event.seq, event.id);
+          outcome.accepted.push(event.id);
+          ack(event.seq);
+        }
+        await client.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [now, device.id]);
+        await this.options.beforeIngestCommit?.();
+        return outcome;
+      },
+      { retryUniqueViolation: true },
+    );
+  }
+
+  async listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]> {
+    const { rows } = await this.pool.query<{ cursor: number; type: string; payload: string }>(
+      'SELECT cursor, type, payload FROM device_changes WHERE device_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3',
+      [deviceId, afterCursor, limit],
+    );
+    return rows.map((row) => ({ cursor: row.cursor, change: deviceChange.parse({ type: row.type, payload: JSON.parse(row.payload) }) }));
+  }
+
+  async listInterviews(orgId: string): Promise<InterviewListItem[]> {
+    const { rows } = await this.pool.query<InterviewRow>(
+      'SELECT * FROM interviews WHERE org_id = $1 AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC, id COLLATE "C" DESC LIMIT 500',
+      [orgId],
+    );
+    return rows.map(toListItem);
+  }
+
+  async getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null> {
+    // One snapshot for the interview and its turns, so a push committing in between cannot pair an
+    // interview with turns from another moment.
+    return this.transaction(
+      async (client) => {
+        const row = (
+          await client.query<InterviewRow>('SELECT * FROM interviews WHERE id = $1 AND org_id = $2 AND deleted = 0 AND started_at IS NOT NULL', [interviewId, orgId])
+        ).rows[0];
+        if (!row) return null;
+        const turns = await client.query<TurnRow>('SELECT * FROM turns WHERE interview_id = $1 ORDER BY idx', [interviewId]);
+        return toInterviewDetail(row, turns.rows);
+      },
+      { readOnlySnapshot: true },
+    );
+  }
+
+  async serveCachedPlan(key: QuestionCacheKey, minQuestions: number): Promise<PlannedQuestion[] | null> {
+    return this.transaction(async (client) => {
+      // One lookup per key at a time, so that concurrent candidates rotate through the plans as they
+      // would one after another.
+      await lockQuestionCacheKey(client, key);
+      // Least served first, so candidates asking for the same interview get different plans in turn;
+      // among equals the newest, which reflects the latest models.
+      const plan = (
+        await client.query<{ id: number; questions: string }>(
+          `SELECT id, questions FROM question_plans
+           WHERE role = $1 AND seniority = $2 AND type = $3 AND language = $4 AND question_count >= $5
+           ORDER BY served ASC, id DESC LIMIT 1`,
+          [key.role, key.seniority, key.type, key.language, minQuestions],
+        )
+      ).rows[0];
+      if (plan) await client.query('UPDATE question_plans SET served = served + 1 WHERE id = $1', [plan.id]);
+      // Last, because every lookup of every key updates one of these two rows and holds it until commit.
+      await client.query('UPDATE question_cache_counters SET value = value + 1 WHERE name = $1', [plan ? 'hits' : 'misses']);
+      return plan ? (JSON.parse(plan.questions) as PlannedQuestion[]) : null;
+    });
+  }
+
+  async saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): Promise<CachedPlanOutcome> {
+    const { key } = input;
+    return this.transaction(async (client): Promise<CachedPlanOutcome> => {
+      // Two plans saved for one key at once must not both keep keepNewest + 1.
+      await lockQuestionCacheKey(client, key);
+      // A new plan joins the rotation at the level of the least-served plan: starting at 0 it would be
+      // served to every candidate in a row until it caught up with the others.
+      const inserted = await client.query(
+        `INSERT INTO question_plans (role, seniority, type, language, plan_hash, questions, question_count, served, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7,
+           COALESCE((SELECT MIN(served) FROM question_plans WHERE role = $1 AND seniority = $2 AND type = $3 AND language = $4), 0), $8)
+         ON CONFLICT (role, seniority, type, language, plan_hash) DO NOTHING`,
+        [key.role, key.seniority, key.type, key.language, input.planHash, JSON.stringify(input.questions), input.questions.length, input.now],
+      );
+      if (inserted.rowCount === 0) return 'duplicate';
+      await client.query(
+        `DELETE FROM question_plans WHERE role = $1 AND seniority = $2 AND type = $3 AND language = $4 AND id NOT IN (
+           SELECT id FROM question_plans WHERE role = $1 AND seniority = $2 AND type = $3 AND language = $4 ORDER BY id DESC LIMIT $5)`,
+        [key.role, key.seniority, key.type, key.language, input.keepNewest],
+      );
+      return 'stored';
+    });
+  }
+
+  async questionCacheStats(): Promise<QuestionCacheStats> {
+    // One statement, so one snapshot.
+    const row = await this.one<QuestionCacheStats>(
+      `SELECT (SELECT value FROM question_cache_counters WHERE name = 'hits') AS hits,
+              (SELECT value FROM question_cache_counters WHERE name = 'misses') AS misses,
+              (SELECT count(*) FROM question_plans) AS plans,
+              (SELECT count(*) FROM (SELECT DISTINCT role, seniority, type, language FROM question_plans) AS held) AS keys`,
+    );
+    return { hits: row?.hits ?? 0, misses: row?.misses ?? 0, plans: row?.plans ?? 0, keys: row?.keys ?? 0 };
+  }
+}
+
+async function insertUser(client: Client, input: Omit<User, 'id'>): Promise<User> {
+  const user: User = { ...input, id: ulid(), email: input.email.toLowerCase() };
+  await client.query('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    user.id,
+    user.orgId,
+    user.email,
+    user.name,
+    user.role,
+    user.passwordHash,
+    new Date().toISOString(),
+  ]);
+  return user;
+}
+
+async function addDeviceChange(client: Client, deviceId: string, change: DeviceChange, now: string): Promise<void> {
+  await client.query('INSERT INTO device_changes (device_id, type, payload, created_at) VALUES ($1, $2, $3, $4)', [
+    deviceId,
+    change.type,
+    JSON.stringify(change.payload),
+    now,
+  ]);
+}
+
+async function lockQuestionCacheKey(client: Client, key: QuestionCacheKey): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock(hashtextextended('question-cache:' || $1::text, 0))", [
+    JSON.stringify([key.role, key.seniority, key.type, key.language]),
+  ]);
+}
+
+/**
+ * Applies one event to the interviews and turns tables, by the same rules as sqlite-store.ts: every
+ * event type is an upsert onto a row that may not exist yet, and each part keeps the seq that wrote
+ * it, so any arrival order gives the same final state. A deletion wins over everything, before or
+ * after it: events that arrive for a deleted interview are kept (so a re-send is a duplicate) but
+ * redacted and not applied. `interviews` caches each interview's owner and deletion for this push:
+ * only its owner's pushes change them, and those hold the device's lock.
+ */
+async function materialise(
+  client: Client,
+  interviews: Map<string, InterviewState>,
+  device: Device,
+  event: SyncEvent,
+  now: string,
+): Promise<{ refusal?: string; redact?: boolean }> {
+  const interviewId = event.payload.interviewId;
+  let state = interviews.get(interviewId) ?? (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0];
+  if (!state) {
+    const created = await client.query(
+      'INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
+      [interviewId, device.orgId, device.id, device.candidateName, now],
+    );
+    // No row inserted: another device's push created the interview a moment ago, and it is theirs.
+    state =
+      created.rowCount === 1
+        ? { device_id: device.id, deleted: 0 }
+        : (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0]!;
+  }
+  interviews.set(interviewId, state);
+  if (state.device_id !== device.id) return { refusal: 'This interview belongs to another device.' };
+  if (state.deleted) return { redact: event.type !== 'interview.deleted' };
+  switch (event.type) {
+    case 'interview.started': {
+      const { spec, startedAt, engine } = event.payload;
+      // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
+      // overwrite it: that is what makes the final state independent of arrival order.
+      await client.query(
+        `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, started_seq = $7, updated_at = $8
+         WHERE id = $9 AND deleted = 0 AND (started_seq IS NULL OR started_seq < $7)`,
+        [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId],
+      );
+      return {};
+    }
+    case 'turn.answered': {
+      const turn = event.payload;
+      await client.query(
+        `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
+           answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
+           answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
+         WHERE excluded.seq > turns.seq`,
+        [
+          interviewId,
+          turn.turnId,
+          event.seq,
+          turn.index,
+          JSON.stringify(turn.question),
+          turn.answer,
+          turn.skipped ? 1 : 0,
+          turn.activeMs,
+          turn.answeredAt,
+          turn.score ? JSON.stringify(turn.score) : null,
+          turn.score?.overall ?? null,
+        ],
+      );
+      return {};
+    }
+    case 'interview.completed': {
+      const { completedAt, endedEarly, summary } = event.payload;
+      await client.query(
+        `UPDATE interviews SET completed_at = $1, ended_early = $2, overall = $3, summary = $4, completed_seq = $5, updated_at = $6
+         WHERE id = $7 AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < $5)`,
+        [completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId],
+      );
+      return {};
+    }
+    case 'interview.deleted': {
+      await client.query('DELETE FROM turns WHERE interview_id = $1', [interviewId]);
+      await client.query(
+        `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, engine = NULL,
+         started_at = NULL, completed_at = NULL, summary = NULL, overall = NULL, updated_at = $1 WHERE id = $2`,
+        [now, interviewId],
+      );
+      // The candidate's deletion must reach the raw events too, not only the materialised rows; ids and
+      // seqs stay so that a re-sent event is still recognised as a duplicate.
+      await client.query("UPDATE events SET payload = $1 WHERE interview_id = $2 AND device_id = $3 AND type <> 'interview.deleted'", [
+        redactedPayload(interviewId),
+        interviewId,
+        device.id,
+      ]);
+      interviews.set(interviewId, { ...state, deleted: 1 });
+      return {};
+    }
+  }
+}

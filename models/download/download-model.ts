@@ -146,7 +146,7 @@ async function fetchIntoStaging(file: ModelFile, context: DownloadContext, allow
   const sha256Hex = announcedSha256(response.headers) ?? (resumed ? staged.sha256Hex : null);
   tracker.startFile(file.url, offset);
   const end = await streamIntoStaging(file.url, response, offset, { etag: response.headers.get('ETag'), sha256Hex }, context);
-  if (file.exact && end !== file.bytes) throw networkError(file.url, `the connection closed after ${end} of ${file.bytes} bytes`);
+  if (file.exact && end !== file.bytes) throw networkError(file.url, { kind: 'closed', received: end, expected: file.bytes ?? 0 });
   // The body's real length settles a size that was only Content-Length's word.
   if (!file.exact) learnSize(file, end, true, tracker);
   return { staged: await readStagedFile(file.url), sha256Hex };
@@ -207,7 +207,7 @@ async function streamIntoStaging(
     // Keep what did arrive: the next call resumes after it.
     await flush().catch(() => undefined);
     if (context.signal?.aborted || isAbort(error)) throw abortedError(error);
-    throw networkError(url, 'the connection dropped mid-file', error);
+    throw networkError(url, { kind: 'dropped-mid-file' }, error);
   }
 }
 

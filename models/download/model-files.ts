@@ -143,7 +143,7 @@ async function fetchSmallFile(fetchFn: typeof fetch, url: string, signal: AbortS
   try {
     return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    throw isAbort(error) || signal?.aborted ? abortedError(error) : networkError(url, 'the connection dropped', error);
+    throw isAbort(error) || signal?.aborted ? abortedError(error) : networkError(url, { kind: 'dropped' }, error);
   }
 }
 
@@ -164,7 +164,7 @@ export async function fetchOrThrow(fetchFn: typeof fetch, url: string, init: Req
     return await fetchFn(url, init);
   } catch (error) {
     if (isAbort(error) || init.signal?.aborted) throw abortedError(error);
-    throw networkError(url, globalThis.navigator?.onLine === false ? 'this device is offline' : 'the server could not be reached', error);
+    throw networkError(url, { kind: globalThis.navigator?.onLine === false ? 'offline' : 'unreachable' }, error);
   }
 }
 
@@ -172,5 +172,5 @@ export function throwForStatus(url: string, response: Response): Response {
   if (response.ok) return response;
   void response.body?.cancel().catch(() => undefined);
   if (response.status === 404 || response.status === 410) throw missingError(url, response.status);
-  throw networkError(url, `the server answered HTTP ${response.status}`);
+  throw networkError(url, { kind: 'status', status: response.status });
 }

@@ -6,20 +6,21 @@ import { listRejectedEvents, retryRejectedEvents } from '../data/outbox.ts';
 import { getCandidateName } from '../data/settings.ts';
 import { useSyncSnapshot } from '../shell/sync-signal.ts';
 import { getSyncClient, startSync } from '../sync/sync-client.ts';
+import { t } from '../i18n/i18n.ts';
 import { describeSyncPhase, type SyncSnapshot } from '../sync/sync-state.ts';
-import { formatDateTime, formatRelative, plural } from '../ui/format.ts';
+import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { createLiveQuery } from '../ui/live-query.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
 
-const EVENT_LABELS: Record<string, string> = {
-  'interview.started': 'Interview started',
-  'turn.answered': 'Answer',
-  'interview.completed': 'Interview finished',
-  'interview.deleted': 'Interview deleted',
-};
+const EVENT_TYPES = new Set(['interview.started', 'turn.answered', 'interview.completed', 'interview.deleted']);
+
+/** What an outbox event was, in words; an unknown type (from a newer app) as it is. */
+function eventLabel(type: string): string {
+  return EVENT_TYPES.has(type) ? t(`sync:rejected.events.${type.replace('.', '-')}`) : type;
+}
 
 export default function SyncPage() {
-  usePageTitle('Sync');
+  usePageTitle(() => t('sync:title'));
   const sync = useSyncSnapshot();
   const client = getSyncClient();
   const rejected = createLiveQuery(listRejectedEvents);
@@ -34,17 +35,15 @@ export default function SyncPage() {
   return (
     <div class="stack">
       <div class="page-header">
-        <h1>Sync</h1>
-        <p class="muted">
-          Share your interview results with an organisation, such as a coach or a hiring team. Nothing leaves this device until you join one.
-        </p>
+        <h1>{t('sync:title')}</h1>
+        <p class="muted">{t('sync:intro')}</p>
       </div>
 
       <Show when={sync().phase === 'needs-rejoin'}>
         <div class="banner banner-error" role="alert">
           <div>
-            <strong>Join again to keep sharing</strong>
-            {sync().message}
+            <strong>{t('sync:rejoinBanner')}</strong>
+            {t('errors:sync.deviceUnauthorized')}
           </div>
         </div>
       </Show>
@@ -52,7 +51,7 @@ export default function SyncPage() {
       <Switch>
         <Match when={sync().phase === 'starting'}>
           <p class="loading" role="status">
-            <span class="spinner" aria-hidden="true" /> Checking…
+            <span class="spinner" aria-hidden="true" /> {t('sync:phase.starting')}
           </p>
         </Match>
         <Match when={!joined() || sync().phase === 'needs-rejoin'}>
@@ -61,7 +60,7 @@ export default function SyncPage() {
         <Match when={joined()}>
           <section class="card stack" aria-labelledby="org-title">
             <div class="stack-tight">
-              <p class="eyebrow">Sharing with</p>
+              <p class="eyebrow">{t('sync:sharingWith')}</p>
               <h2 id="org-title">{sync().orgName}</h2>
             </div>
             <p class="status-line" data-testid="sync-status" data-phase={sync().phase}>
@@ -71,12 +70,12 @@ export default function SyncPage() {
               {statusText(sync())}
             </p>
             <dl class="facts">
-              <dt>Your name</dt>
+              <dt>{t('sync:facts.name')}</dt>
               <dd>{sync().candidateName}</dd>
-              <dt>Waiting to send</dt>
-              <dd>{plural(sync().pending, 'change')}</dd>
-              <dt>Last synced</dt>
-              <dd>{sync().lastSyncedAt ? formatRelative(sync().lastSyncedAt ?? 0) : 'Not yet'}</dd>
+              <dt>{t('sync:facts.waiting')}</dt>
+              <dd>{t('sync:changes', { count: sync().pending })}</dd>
+              <dt>{t('sync:facts.lastSynced')}</dt>
+              <dd>{sync().lastSyncedAt ? formatRelative(sync().lastSyncedAt ?? 0) : t('sync:facts.notYet')}</dd>
             </dl>
             <div class="row">
               <button
@@ -85,21 +84,18 @@ export default function SyncPage() {
                 disabled={sync().phase === 'syncing' || sync().phase === 'offline'}
                 onClick={() => void client.syncNow()}
               >
-                Sync now
+                {t('sync:syncNow')}
               </button>
               <Show
                 when={confirmLeave()}
                 fallback={
                   <button type="button" class="button button-danger-quiet" onClick={() => setConfirmLeave(true)}>
-                    Leave organisation
+                    {t('sync:leave.button')}
                   </button>
                 }
               >
                 <div class="confirm-box stack-tight" role="group" aria-labelledby="leave-text" style={{ width: '100%' }}>
-                  <p id="leave-text">
-                    Stop sharing with {sync().orgName}? What they already have stays with them until you delete it here. Changes not yet sent stay
-                    on this device.
-                  </p>
+                  <p id="leave-text">{t('sync:leave.confirm', { org: sync().orgName })}</p>
                   <div class="row">
                     <button
                       type="button"
@@ -112,10 +108,10 @@ export default function SyncPage() {
                         setConfirmLeave(false);
                       }}
                     >
-                      Stop sharing
+                      {t('sync:leave.stop')}
                     </button>
                     <button type="button" class="button button-small" ref={(el) => queueMicrotask(() => el.focus())} onClick={() => setConfirmLeave(false)}>
-                      Cancel
+                      {t('sync:leave.cancel')}
                     </button>
                   </div>
                 </div>
@@ -128,16 +124,14 @@ export default function SyncPage() {
       <Show when={(rejected.value()?.length ?? 0) > 0}>
         <section class="card stack" aria-labelledby="rejected-title">
           <div class="stack-tight">
-            <h2 id="rejected-title">Not accepted by the server</h2>
-            <p class="muted small">
-              The server refused these changes. They are kept here so nothing is lost silently. Updating the app may fix them; then try again.
-            </p>
+            <h2 id="rejected-title">{t('sync:rejected.title')}</h2>
+            <p class="muted small">{t('sync:rejected.intro')}</p>
           </div>
           <ul class="rejected-list">
             <For each={rejected.value()}>
               {(event) => (
                 <li>
-                  <strong>{EVENT_LABELS[event.type] ?? event.type}</strong> · <time datetime={event.at}>{formatDateTime(event.at)}</time>
+                  <strong>{eventLabel(event.type)}</strong> · <time datetime={event.at}>{formatDateTime(event.at)}</time>
                   <br />
                   <span>{event.rejectReason}</span>
                 </li>
@@ -153,7 +147,7 @@ export default function SyncPage() {
                 void client.syncNow();
               }}
             >
-              Try these again
+              {t('sync:rejected.retry')}
             </button>
           </div>
         </section>
@@ -165,11 +159,13 @@ export default function SyncPage() {
 function statusText(s: SyncSnapshot): string {
   switch (s.phase) {
     case 'offline':
-      return s.pending > 0 ? `Offline: ${plural(s.pending, 'change')} will sync when you're back online` : "Offline: you're up to date as of the last sync";
-    case 'error':
-      return `Error: ${s.message ?? 'sync failed'}${s.retryAt ? ' Retrying soon.' : ''}`;
+      return s.pending > 0 ? t('sync:status.offlinePending', { count: s.pending }) : t('sync:status.offlineUpToDate');
+    case 'error': {
+      const message = s.error ? messageOf(s.error) : (s.message ?? t('sync:status.syncFailed'));
+      return t(s.retryAt ? 'sync:status.errorRetrying' : 'sync:status.error', { message });
+    }
     case 'syncing':
-      return s.pending > 0 ? `Syncing ${plural(s.pending, 'change')}…` : 'Syncing…';
+      return s.pending > 0 ? t('sync:status.syncingPending', { count: s.pending }) : describeSyncPhase(s);
     default:
       return describeSyncPhase(s);
   }
@@ -199,10 +195,10 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
 
   return (
     <form class="card stack" onSubmit={join} novalidate>
-      <h2>{props.rejoin ? 'Join again' : 'Join an organisation'}</h2>
+      <h2>{props.rejoin ? t('sync:join.titleRejoin') : t('sync:join.title')}</h2>
       <div class="form-grid">
         <div class="field">
-          <label for="inviteCode">Invite code</label>
+          <label for="inviteCode">{t('sync:join.inviteCode')}</label>
           <input
             id="inviteCode"
             name="inviteCode"
@@ -216,11 +212,11 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
             aria-describedby="invite-hint"
           />
           <span id="invite-hint" class="hint">
-            From your coach or recruiter.
+            {t('sync:join.inviteHint')}
           </span>
         </div>
         <div class="field">
-          <label for="candidateName">Your name</label>
+          <label for="candidateName">{t('sync:join.name')}</label>
           <input
             id="candidateName"
             name="candidateName"
@@ -233,15 +229,11 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
             aria-describedby="name-hint"
           />
           <span id="name-hint" class="hint">
-            How interviewers will see you.
+            {t('sync:join.nameHint')}
           </span>
         </div>
       </div>
-      <p class="engine-note">
-        Joining shares the interviews on this device
-        {props.interviewCount > 0 ? ` (${plural(props.interviewCount, 'interview')} so far)` : ''} and the ones you do next. Drafts are never
-        shared. Deleting an interview here deletes it from the organisation too.
-      </p>
+      <p class="engine-note">{props.interviewCount > 0 ? t('sync:join.whatIsSharedCount', { count: props.interviewCount }) : t('sync:join.whatIsShared')}</p>
       <Show when={error()}>
         <p class="error" role="alert">
           {error()}
@@ -249,8 +241,8 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
       </Show>
       <div>
         <button type="submit" class="button button-primary" disabled={busy()}>
-          <Show when={busy()} fallback="Join organisation">
-            <span class="spinner" aria-hidden="true" /> Joining…
+          <Show when={busy()} fallback={t('sync:join.submit')}>
+            <span class="spinner" aria-hidden="true" /> {t('sync:join.joining')}
           </Show>
         </button>
       </div>

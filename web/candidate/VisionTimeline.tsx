@@ -2,6 +2,7 @@
 // second, with the seconds when no face was in view shaded, and the answer's line in words.
 import { For, Show } from 'solid-js';
 import type { VisionSample } from '../../workers/vision/api.ts';
+import { t } from '../i18n/i18n.ts';
 import { answerBehaviour, describeAnswerBehaviour } from '../ui/visible-behaviour.ts';
 
 const WIDTH = 300;
@@ -22,7 +23,7 @@ export function VisionTimeline(props: { samples: readonly VisionSample[] }) {
     <div class="stack-tight" data-testid="vision-timeline">
       <p class="small">{describeAnswerBehaviour(behaviour())}</p>
       <Show when={behaviour().seconds > 1}>
-        <svg class="timeline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`Timeline over ${behaviour().seconds} seconds: ${describeAnswerBehaviour(behaviour())}`}>
+        <svg class="timeline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={t('report-speech:camera.timeline.label', { seconds: behaviour().seconds, description: describeAnswerBehaviour(behaviour()) })}>
           <For each={props.samples.filter((sample) => sample.framesWithFace === 0)}>
             {(sample) => <rect class="timeline-gap" x={x(sample.second)} y="0" width={Math.max(2, WIDTH / last())} height={HEIGHT} />}
           </For>
@@ -30,10 +31,10 @@ export function VisionTimeline(props: { samples: readonly VisionSample[] }) {
           <path class="timeline-smile" d={line((sample) => sample.smile)} />
         </svg>
         <div class="legend" aria-hidden="true">
-          <span>— looking at the camera</span>
-          <span>- - smiling</span>
-          <span>▮ no face in view</span>
-          <span>{behaviour().seconds} s</span>
+          <span>{t('report-speech:camera.timeline.eye')}</span>
+          <span>{t('report-speech:camera.timeline.smile')}</span>
+          <span>{t('report-speech:camera.timeline.noFace')}</span>
+          <span>{t('report-speech:camera.timeline.seconds', { seconds: behaviour().seconds })}</span>
         </div>
       </Show>
     </div>

@@ -1,5 +1,7 @@
 // The one error type that reading a résumé PDF rejects with (aborting aside), so the UI can show its
 // message as it is and branch on `code`, e.g. to open the "paste your résumé" box for `no-text`.
+// The English message is for logs and tests; the UI says it in the interface language from `code`
+// and, when a caller was more precise, `happenedKey` and `happenedValues` (web/ui/error-message.ts).
 // Owns: the codes and the candidate-facing wording. Must not import: pdf.js, Solid.
 
 export type PdfTextErrorCode =
@@ -28,14 +30,25 @@ const MESSAGES: Record<PdfTextErrorCode, { happened: string; toDo: string }> = {
   'reader-failed': { happened: "The PDF reader couldn't start or stopped unexpectedly.", toDo: `Reload the page and try again, ${PASTE_INSTEAD}` },
 };
 
+/** A more precise "what happened" than the code's own: its English words and its catalogue key. */
+export interface PdfTextHappened {
+  text: string;
+  key: 'too-large-size' | 'empty' | 'not-pdf-or-text' | 'no-text-in-file';
+  values?: Record<string, string>;
+}
+
 export class PdfTextError extends Error {
   override name = 'PdfTextError';
   readonly code: PdfTextErrorCode;
+  readonly happenedKey: PdfTextHappened['key'] | undefined;
+  readonly happenedValues: Record<string, string> | undefined;
 
-  constructor(code: PdfTextErrorCode, options?: { cause?: unknown; happened?: string }) {
+  constructor(code: PdfTextErrorCode, options?: { cause?: unknown; happened?: PdfTextHappened }) {
     const { happened, toDo } = MESSAGES[code];
-    super(`${options?.happened ?? happened} ${toDo}`, { cause: options?.cause });
+    super(`${options?.happened?.text ?? happened} ${toDo}`, { cause: options?.cause });
     this.code = code;
+    this.happenedKey = options?.happened?.key;
+    this.happenedValues = options?.happened?.values;
   }
 }
 

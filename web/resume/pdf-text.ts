@@ -52,9 +52,10 @@ export async function extractPdfText(file: Blob, options: PdfTextOptions = {}): 
 
   signal?.throwIfAborted();
   if (file.size > MAX_PDF_BYTES) {
-    throw new PdfTextError('too-large', { happened: `This PDF is ${megabytes(file.size)}; the most that can be read here is ${megabytes(MAX_PDF_BYTES)}.` });
+    const values = { size: megabytes(file.size), max: megabytes(MAX_PDF_BYTES) };
+    throw new PdfTextError('too-large', { happened: { text: `This PDF is ${values.size}; the most that can be read here is ${values.max}.`, key: 'too-large-size', values } });
   }
-  if (file.size === 0) throw new PdfTextError('not-pdf', { happened: 'This file is empty.' });
+  if (file.size === 0) throw new PdfTextError('not-pdf', { happened: { text: 'This file is empty.', key: 'empty' } });
   const bytes = new Uint8Array(await file.arrayBuffer());
   signal?.throwIfAborted();
   // Checked here rather than left to pdf.js, so that a wrong file gets its own message and pdf.js is

@@ -28,14 +28,14 @@ export async function readResumeFile(file: File, options: { signal?: AbortSignal
     return { text, source: 'pdf', truncated };
   }
   if (!looksLikeText(file)) {
-    throw new PdfTextError('not-pdf', { happened: `"${file.name}" is neither a PDF nor a text file.` });
+    throw new PdfTextError('not-pdf', { happened: { text: `"${file.name}" is neither a PDF nor a text file.`, key: 'not-pdf-or-text', values: { file: file.name } } });
   }
 
   const bytesToRead = maxChars * BYTES_PER_CHAR;
   const raw = await file.slice(0, bytesToRead).text();
   options.signal?.throwIfAborted();
   const capped = capText(normaliseText(raw), maxChars);
-  if (capped.text === '') throw new PdfTextError('no-text', { happened: `"${file.name}" has no text in it.` });
+  if (capped.text === '') throw new PdfTextError('no-text', { happened: { text: `"${file.name}" has no text in it.`, key: 'no-text-in-file', values: { file: file.name } } });
   return { text: capped.text, source: 'text', truncated: capped.truncated || file.size > bytesToRead };
 }
 

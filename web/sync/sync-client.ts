@@ -30,12 +30,18 @@ import {
 import { backoffDelay } from './backoff.ts';
 import { syncStore, type SyncStore } from './sync-state.ts';
 
-/** A request the server or the network refused; `message` is meant for the candidate. */
+/**
+ * A request the server or the network refused; `message` is meant for the candidate, in English.
+ * `code` names the case (the server's own code, such as `invite_expired`, when it sent one), so the
+ * UI can say it in the interface language (web/ui/error-message.ts), with `count` where it needs one.
+ */
 export class SyncRequestError extends Error {
   override name = 'SyncRequestError';
   constructor(
     message: string,
     readonly status: number | null,
+    readonly code: string = 'unexpected',
+    readonly count?: number,
   ) {
     super(message);
   }
@@ -165,7 +171,7 @@ export class SyncClient {
 
   /** Redeems an invite code, stores the device token, and syncs. Throws SyncRequestError with a message to show. */
   async join(input: { inviteCode: string; candidateName: string }): Promise<OrgRef> {
-    if (!this.isOnline()) throw new SyncRequestError("You're offline. Connect to the internet to join an organisation.", null);
+    if (!this.isOnline()) throw new SyncRequestError("You're offline. Connect to the internet to join an organisation.", null, 'offline');
     const parsed = redeemRequest.safeParse({
       v: PROTOCOL_VERSION,
       inviteCode: input.inviteCode.trim(),
@@ -177,11 +183,12 @@ export class SyncClient {
       throw new SyncRequestError(
         field === 'candidateName' ? 'Enter the name interviewers will see (up to 120 characters).' : 'Enter the invite code you were given (4 to 64 characters).',
         null,
+        field === 'candidateName' ? 'invalid-name' : 'invalid-invite-code',
       );
     }
     const body = await this.request('/api/devices/redeem', { method: 'POST', body: JSON.stringify(parsed.data) }, null);
     const redeemed = redeemResponse.safeParse(body);
-    if (!redeemed.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null);
+    if (!redeemed.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null, 'bad-reply');
     await saveSyncIdentity({ deviceToken: redeemed.data.deviceToken, org: redeemed.data.org, candidateName: parsed.data.candidateName });
     this.failures = 0;
     this.cancelRetry();
@@ -243,9 +250,9 @@ export class SyncClient {
       this.retryAt = null;
       void this.syncNow();
     }, delay);
-    const message = error instanceof SyncRequestError ? error.message : 'Sync failed unexpectedly. It will try again shortly.';
+    const shown = error instanceof SyncRequestError ? error : new SyncRequestError('Sync failed unexpectedly. It will try again shortly.', null, 'unexpected');
     if (!(error instanceof SyncRequestError)) console.error('sync failed', error);
-    this.store.update({ phase: 'error', message, retryAt: this.retryAt });
+    this.store.update({ phase: 'error', message: shown.message, error: shown, retryAt: this.retryAt });
   }
 
   private async pushAll(identity: SyncIdentity): Promise<void> {
@@ -260,12 +267,12 @@ export class SyncClient {
         identity.deviceToken,
       );
       const reply = pushResponse.safeParse(body);
-      if (!reply.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null);
+      if (!reply.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null, 'bad-reply');
       const outcome = interpretPush(batch, reply.data);
       await recordPushResult(outcome, new Date(this.now()));
       // A reply that settles none of the batch would send the same batch forever.
       if (outcome.sent.length + outcome.rejected.length === 0) {
-        throw new SyncRequestError(`The server did not confirm ${batch.length} event(s). They stay queued and will be sent again.`, null);
+        throw new SyncRequestError(`The server did not confirm ${batch.length} event(s). They stay queued and will be sent again.`, null, 'unconfirmed', batch.length);
       }
     }
   }
@@ -276,7 +283,7 @@ export class SyncClient {
       const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
       const body = await this.request(`/api/sync/pull${query}`, { method: 'GET' }, identity.deviceToken);
       const reply = pullResponse.safeParse(body);
-      if (!reply.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null);
+      if (!reply.success) throw new SyncRequestError('The server sent a reply this app does not understand. Try again later.', null, 'bad-reply');
       for (const change of reply.data.changes) await applyChange(change);
       const next = reply.data.cursor;
       if (next !== cursor) await savePullCursor(next);
@@ -302,6 +309,7 @@ export class SyncClient {
       throw new SyncRequestError(
         timedOut ? 'The server took too long to answer. It will try again shortly.' : "Can't reach the server. It will try again shortly.",
         null,
+        timedOut ? 'timeout' : 'unreachable',
       );
     }
     const body: unknown = await response.json().catch(() => null);
@@ -309,7 +317,7 @@ export class SyncClient {
     if (!response.ok) {
       const parsed = errorResponse.safeParse(body);
       const message = parsed.success ? parsed.data.error.message : `The server had a problem (HTTP ${response.status}). It will try again shortly.`;
-      throw new SyncRequestError(message, response.status);
+      throw new SyncRequestError(message, response.status, parsed.success ? parsed.data.error.code : 'server-status');
     }
     return body;
   }

@@ -1,6 +1,7 @@
-// The sync status the UI shows (header, sync screen): a tiny observable store with no dependencies,
-// so the first screen can show it before the sync client (and zod) has loaded.
-// Owns: the shape of that status. Must not import: Solid, Dexie, zod, fetch.
+// The sync status the UI shows (header, sync screen): a tiny observable store with no dependencies
+// but the translations, so the first screen can show it before the sync client (and zod) has loaded.
+// Owns: the shape of that status. Must not import: Solid components, Dexie, zod, fetch.
+import { t } from '../i18n/i18n.ts';
 
 export type SyncPhase =
   /** The sync client has not reported yet. */
@@ -17,8 +18,10 @@ export type SyncPhase =
 
 export interface SyncSnapshot {
   phase: SyncPhase;
-  /** For `error` and `needs-rejoin`: what went wrong, in words meant for the candidate. */
+  /** For `error` and `needs-rejoin`: what went wrong, in words meant for the candidate (English). */
   message: string | null;
+  /** For `error`: the error behind `message`, so the UI can say it in the interface language. */
+  error?: unknown;
   pending: number;
   rejected: number;
   lastSyncedAt: number | null;
@@ -65,22 +68,7 @@ export function createSyncStore(initial: SyncSnapshot = initialSyncSnapshot): Sy
 /** The app's one store; the sync client writes it, the UI reads it. */
 export const syncStore: SyncStore = createSyncStore();
 
-/** A short label for the header and the sync screen. */
+/** A short label for the header and the sync screen, in the interface language. */
 export function describeSyncPhase(snapshot: SyncSnapshot): string {
-  switch (snapshot.phase) {
-    case 'starting':
-      return 'Checking…';
-    case 'not-joined':
-      return 'Not shared';
-    case 'offline':
-      return 'Offline';
-    case 'syncing':
-      return 'Syncing…';
-    case 'up-to-date':
-      return 'Up to date';
-    case 'error':
-      return 'Sync problem';
-    case 'needs-rejoin':
-      return 'Join again';
-  }
+  return t(`sync:phase.${snapshot.phase}`);
 }

@@ -2,6 +2,7 @@
 // (deleted, or a stale link). The screen renders only what it found.
 import { A } from '@solidjs/router';
 import { Match, Switch, type JSX } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
 import { errorOf, valueOf, type Loaded } from './load.ts';
 import { messageOf } from './page.ts';
 
@@ -25,7 +26,7 @@ export function LoadStates<T>(props: {
           <div class="card stack" role="alert">
             <h1>{props.errorTitle}</h1>
             <p class="error">{messageOf(error())}</p>
-            <A href="/">Back to your interviews</A>
+            <A href="/">{t('format:loadStates.back')}</A>
           </div>
         )}
       </Match>
@@ -33,7 +34,7 @@ export function LoadStates<T>(props: {
         <div class="card stack">
           <h1>{props.notFoundTitle}</h1>
           <p class="muted">{props.notFoundText}</p>
-          <A href="/">Back to your interviews</A>
+          <A href="/">{t('format:loadStates.back')}</A>
         </div>
       </Match>
       <Match when={valueOf(props.data)}>{(value) => props.children(value())}</Match>

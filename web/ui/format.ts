@@ -1,5 +1,8 @@
-// Formatting for display: clocks, dates, labels, score levels. Pure; no DOM.
+// Formatting for display: clocks, dates, labels, score levels. No DOM. Words come from the `format`
+// catalogue and dates and numbers follow the interface language (intlLocale), read at call time, so
+// a call inside JSX or a memo follows a language switch.
 import type { EngineKind, InterviewType, QuestionKind, Seniority } from '../../sync-server/protocol/index.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 
 /** 0:00-style clock: mm:ss, or h:mm:ss past an hour. */
 export function formatClock(ms: number): string {
@@ -16,51 +19,63 @@ export function formatDuration(ms: number): string {
   const totalSeconds = Math.max(0, Math.round(ms / 1000));
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
-  if (minutes === 0) return `${seconds} s`;
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+  if (minutes === 0) return t('format:duration.seconds', { seconds });
+  return seconds === 0 ? t('format:duration.minutes', { minutes }) : t('format:duration.minutesSeconds', { minutes, seconds });
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+// One formatter per language and style: building an Intl formatter is slow, using one is not.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: 'dateTime' | 'date'): Intl.DateTimeFormat {
+  const locale = intlLocale();
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  return dateFormat('dateTime').format(new Date(iso));
 }
 
 export function formatDate(iso: string): string {
-  return dateOnly.format(new Date(iso));
+  return dateFormat('date').format(new Date(iso));
 }
 
 export function formatRelative(epochMs: number, now: number = Date.now()): string {
   const seconds = Math.round((now - epochMs) / 1000);
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return t('format:relative.justNow');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return dateTime.format(new Date(epochMs));
+  if (minutes < 60) return t('format:relative.minutesAgo', { minutes });
+  return dateFormat('dateTime').format(new Date(epochMs));
 }
 
-export const SENIORITY_LABELS: Record<Seniority, string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };
+/**
+ * A record of labels whose values are read from the catalogue on each access, so existing callers
+ * (`SENIORITY_LABELS[level]` in JSX) show the interface language and follow a switch. The keys stay
+ * enumerable, so `Object.keys` still lists them.
+ */
+function translatedLabels<K extends string>(keys: readonly K[], prefix: string): Record<K, string> {
+  const labels = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(labels, key, { enumerable: true, get: () => t(`${prefix}.${key}`) });
+  return labels;
+}
+
+export const SENIORITY_LABELS: Record<Seniority, string> = translatedLabels(['junior', 'mid', 'senior'], 'format:seniority');
 
 /** What each engine is called when the UI says which one scored (labels with a model name are stored per interview). */
-export const ENGINE_KIND_LABELS: Record<EngineKind, string> = { local: 'the on-device model', cloud: 'cloud AI', basic: 'basic scoring' };
+export const ENGINE_KIND_LABELS: Record<EngineKind, string> = translatedLabels(['local', 'cloud', 'basic'], 'format:engineKind');
 
-export const INTERVIEW_TYPE_LABELS: Record<InterviewType, string> = {
-  behavioural: 'Behavioural',
-  technical: 'Technical',
-  'system-design': 'System design',
-  mixed: 'Mixed',
-};
+export const INTERVIEW_TYPE_LABELS: Record<InterviewType, string> = translatedLabels(['behavioural', 'technical', 'system-design', 'mixed'], 'format:interviewType');
 
 /** The label of an interview type that came from elsewhere (the server), falling back to the raw value. */
 export function interviewTypeLabel(type: string): string {
   return INTERVIEW_TYPE_LABELS[type as InterviewType] ?? type;
 }
 
-export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
-  behavioural: 'Behavioural',
-  technical: 'Technical',
-  'system-design': 'System design',
-};
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = translatedLabels(['behavioural', 'technical', 'system-design'], 'format:interviewType');
 
 export type ScoreLevel = 'high' | 'mid' | 'low';
 
@@ -86,6 +101,7 @@ export function formatDimension(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(1);
 }
 
+/** English only: new code says "3 words" through a `_one`/`_other` catalogue key with `count`. */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -105,5 +121,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  const digits = value >= 10 || unit === 0 ? 0 : 1;
+  const number = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
+  return `${number} ${units[unit]}`;
 }

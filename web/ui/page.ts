@@ -1,6 +1,8 @@
 // Small helpers every screen uses: the document title, and where focus goes when a screen opens.
 import { createEffect } from 'solid-js';
 import { StorageFullError } from '../data/storage-errors.ts';
+import { t } from '../i18n/i18n.ts';
+import { errorMessage } from './error-message.ts';
 
 export function usePageTitle(title: string | (() => string)): void {
   createEffect(() => {
@@ -19,10 +21,9 @@ export function focusElement(element: HTMLElement | undefined | null): void {
 /**
  * The message of an error for the candidate; storage and sync errors already speak to them. A full
  * disk is explained at length by the shell's banner, so next to the control that failed a short line
- * says what happened to the candidate's work.
+ * says what happened to the candidate's work. In the interface language (see ./error-message.ts).
  */
 export function messageOf(error: unknown): string {
-  if (error instanceof StorageFullError) return "Not saved, because your device's storage is full. What you entered is still here.";
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Try again.';
+  if (error instanceof StorageFullError) return t('errors:storage.fullAtControl');
+  return errorMessage(error);
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { VisionSample } from '../../workers/vision/api.ts';
-import { answerBehaviour, describeAnswerBehaviour, describeInterviewBehaviour } from './visible-behaviour.ts';
+import { setUiLanguage } from '../i18n/i18n.ts';
+import { answerBehaviour, describeAnswerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE, visibleBehaviourNote } from './visible-behaviour.ts';
 
 function sample(second: number, over: Partial<VisionSample> = {}): VisionSample {
   return {
@@ -41,5 +42,29 @@ describe('visible behaviour in words', () => {
     const answers = [answerBehaviour([sample(0), sample(1)]), answerBehaviour([sample(0, { eyeContact: 0, smile: 0.9 }), sample(1, { eyeContact: 0 })]), answerBehaviour([])];
     expect(describeInterviewBehaviour(answers)).toBe('Looked at the camera 50% of the time across 2 answers, and smiled in 1 of 2.');
     expect(describeInterviewBehaviour([answerBehaviour([])])).toBeNull();
+  });
+
+  describe('in Spanish', () => {
+    afterEach(() => setUiLanguage('en'));
+
+    it('says the same things in Spanish, with Spanish numbers and plurals', () => {
+      setUiLanguage('es');
+      const samples = [sample(0), sample(1, { eyeContact: 0.5 }), sample(2, { eyeContact: 0, smile: 0.7, headMovement: 2 }), sample(3, { framesWithFace: 0, eyeContact: null })];
+      // Intl writes "50 %" with a narrow no-break space in Spanish.
+      const spaced = (text: string) => text.replace(/\u202f|\u00a0/g, ' ');
+      expect(spaced(describeAnswerBehaviour(answerBehaviour(samples)))).toBe(
+        'Miraste a la cámara el 50 % del tiempo, estuviste a la vista el 75 % del tiempo, algo de movimiento de cabeza, sonreíste en 1 de 4 segundos.',
+      );
+      expect(describeAnswerBehaviour(answerBehaviour([]))).toBe('La cámara no vio nada durante esta respuesta.');
+      const crowded = answerBehaviour([sample(0, { framesWithSeveralFaces: 3 }), sample(1)]);
+      expect(spaced(describeAnswerBehaviour(crowded))).toBe('Miraste a la cámara el 100 % del tiempo, cabeza quieta, no se vio ninguna sonrisa. Había otra cara a la vista durante 1 s.');
+      expect(spaced(describeInterviewBehaviour([answerBehaviour([sample(0)])])!)).toBe('Miraste a la cámara el 100 % del tiempo en una respuesta, y sonreíste en 0 de 1.');
+      expect(visibleBehaviourNote()).toMatch(/^Esto describe lo que vio la cámara/);
+    });
+
+    it('keeps the English note for callers not yet translated, word for word the catalogue\'s', () => {
+      setUiLanguage('en');
+      expect(visibleBehaviourNote()).toBe(VISIBLE_BEHAVIOUR_NOTE);
+    });
   });
 });

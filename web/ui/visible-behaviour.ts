@@ -1,8 +1,19 @@
 // Camera samples in words: what was seen ("looked at the camera 70% of the time", "smiled in 4 of 10
 // answers"), never what it might mean about feelings or personality. The report says so once.
-// Owns: VisionSample[] → figures and sentences. Must not import: Solid, Dexie.
+// Sentences are in the interface language (the `report-speech` catalogue), read when called.
+// Owns: VisionSample[] → figures and sentences. Must not import: Solid components, Dexie.
 import type { VisionSample } from '../../workers/vision/api.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 
+/** The note under the camera's figures, in the interface language. */
+export function visibleBehaviourNote(): string {
+  return t('report-speech:camera.note');
+}
+
+/**
+ * @deprecated The note in English only, for callers not yet translated; use visibleBehaviourNote(),
+ * which follows the interface language.
+ */
 export const VISIBLE_BEHAVIOUR_NOTE =
   'These describe what the camera saw (where you looked, how your head moved, when you smiled), not what you felt or who you are. Lighting, glasses and where the camera sits all change them.';
 
@@ -44,18 +55,21 @@ export function answerBehaviour(samples: readonly VisionSample[]): AnswerBehavio
   };
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(Math.round(share * 100) / 100);
+
+const HEAD_KEYS = { steady: 'headSteady', some: 'headSome', 'a lot': 'headALot' } as const;
 
 /** One or two sentences about one answer. */
 export function describeAnswerBehaviour(behaviour: AnswerBehaviour): string {
-  if (behaviour.seconds === 0) return 'The camera saw nothing during this answer.';
-  if (behaviour.eyeContact === null) return 'No face was in view during this answer.';
-  const parts = [`Looked at the camera ${percent(behaviour.eyeContact)} of the time`];
-  if (behaviour.inView < 0.9) parts.push(`in view ${percent(behaviour.inView)} of the time`);
-  if (behaviour.headMovement) parts.push(behaviour.headMovement === 'steady' ? 'head steady' : `${behaviour.headMovement} head movement`);
-  parts.push(behaviour.smiledSeconds === 0 ? 'no smiles seen' : `smiled in ${behaviour.smiledSeconds} of ${behaviour.seconds} seconds`);
-  const sentence = `${parts.join(', ')}.`;
-  return behaviour.otherFaceSeconds > 0 ? `${sentence} Another face was in view for ${behaviour.otherFaceSeconds} s.` : sentence;
+  if (behaviour.seconds === 0) return t('report-speech:camera.nothing');
+  if (behaviour.eyeContact === null) return t('report-speech:camera.noFace');
+  // A list of what was seen, each part a whole phrase in the catalogue; only the separator joins them.
+  const parts = [t('report-speech:camera.lookedAt', { percent: percent(behaviour.eyeContact) })];
+  if (behaviour.inView < 0.9) parts.push(t('report-speech:camera.inView', { percent: percent(behaviour.inView) }));
+  if (behaviour.headMovement) parts.push(t(`report-speech:camera.${HEAD_KEYS[behaviour.headMovement]}`));
+  parts.push(behaviour.smiledSeconds === 0 ? t('report-speech:camera.noSmiles') : t('report-speech:camera.smiled', { smiled: behaviour.smiledSeconds, count: behaviour.seconds }));
+  const sentence = t('report-speech:camera.sentence', { parts: parts.join(t('report-speech:camera.separator')) });
+  return behaviour.otherFaceSeconds > 0 ? t('report-speech:camera.withOtherFace', { sentence, seconds: behaviour.otherFaceSeconds }) : sentence;
 }
 
 /** A line for the whole interview, over the answers that had the camera on. */
@@ -65,5 +79,5 @@ export function describeInterviewBehaviour(answers: readonly AnswerBehaviour[]):
   const seconds = seen.reduce((sum, answer) => sum + answer.seconds, 0);
   const eyeContact = seen.reduce((sum, answer) => sum + (answer.eyeContact ?? 0) * answer.seconds, 0) / Math.max(1, seconds);
   const smiled = seen.filter((answer) => answer.smiledSeconds > 0).length;
-  return `Looked at the camera ${percent(eyeContact)} of the time across ${seen.length === 1 ? 'one answer' : `${seen.length} answers`}, and smiled in ${smiled} of ${seen.length}.`;
+  return t('report-speech:camera.interview', { percent: percent(eyeContact), smiled, count: seen.length });
 }

@@ -37,8 +37,15 @@ export interface VisionSession {
   stop(): Promise<void>;
 }
 
+/** Face tracking could not start or stopped; `stage` and `detail` let the UI say it in its language. */
 export class VisionUnavailableError extends Error {
   override name = 'VisionUnavailableError';
+  constructor(
+    readonly stage: 'start' | 'stopped',
+    readonly detail: string,
+  ) {
+    super(stage === 'start' ? `The face-tracking model could not start (${detail}). The interview works without it.` : `Face tracking stopped (${detail}). The interview goes on without it.`);
+  }
 }
 
 const BUSY_SHARE = 0.8;
@@ -60,7 +67,7 @@ export async function startVisionSession(stream: MediaStream, options: VisionSes
     ready = await remote.init({ ...options.files, maxFaces: options.maxFaces ?? 2, preferGpu: options.preferGpu ?? true });
   } catch (error) {
     worker.terminate();
-    throw new VisionUnavailableError(`The face-tracking model could not start (${error instanceof Error ? error.message : String(error)}). The interview works without it.`);
+    throw new VisionUnavailableError('start', error instanceof Error ? error.message : String(error));
   }
 
   const video = document.createElement('video');
@@ -103,7 +110,7 @@ export async function startVisionSession(stream: MediaStream, options: VisionSes
   const pumping = pump().catch((error: unknown) => {
     if (stopped) return;
     stopped = true;
-    options.onError?.(new VisionUnavailableError(`Face tracking stopped (${error instanceof Error ? error.message : String(error)}). The interview goes on without it.`));
+    options.onError?.(new VisionUnavailableError('stopped', error instanceof Error ? error.message : String(error)));
   });
 
   return {

@@ -1,6 +1,7 @@
 // Why the microphone could not be used, in words that tell the candidate what to do. getUserMedia
 // and the audio graph fail with DOMExceptions whose names carry the reason; this maps them once so
-// every screen says the same thing.
+// every screen says the same thing. The UI says it in the interface language from `problem` and
+// `detail` (web/ui/error-message.ts); the English message is for logs and tests.
 // Owns: MicrophoneError and the mapping from browser errors. Must not import: the UI.
 
 export type MicrophoneProblem =
@@ -22,10 +23,14 @@ export class MicrophoneError extends Error {
   constructor(
     readonly problem: MicrophoneProblem,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.detail = options?.detail;
   }
+
+  /** The browser's own words, when we could not tell what went wrong. */
+  readonly detail: string | undefined;
 }
 
 const MESSAGES: Record<MicrophoneProblem, string> = {
@@ -41,7 +46,7 @@ const MESSAGES: Record<MicrophoneProblem, string> = {
 
 export function microphoneError(problem: MicrophoneProblem, detail?: string, cause?: unknown): MicrophoneError {
   const message = detail ? `${MESSAGES[problem]} (${detail})` : MESSAGES[problem];
-  return new MicrophoneError(problem, message, cause === undefined ? undefined : { cause });
+  return new MicrophoneError(problem, message, { cause, detail });
 }
 
 /** What a getUserMedia rejection means for the candidate. */

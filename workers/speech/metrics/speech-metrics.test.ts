@@ -217,7 +217,7 @@ describe('speechMetrics: a Spanish answer with Whisper-style tokens', () => {
 
   it('splits " o sea," into two words sharing its 0.8 s, and says so', () => {
     expect(metrics.words).toHaveLength(24);
-    expect(metrics.notes).toEqual([{ kind: 'split-tokens', message: "Split 1 transcript token holding more than one word, sharing each token's time evenly." }]);
+    expect(metrics.notes).toEqual([{ kind: 'split-tokens', count: 1, message: "Split 1 transcript token holding more than one word, sharing each token's time evenly." }]);
     const [o, sea, lo] = metrics.words.slice(13, 16);
     expect(o).toMatchObject({ text: 'o', raw: 'o', trailing: '', sourceIndex: 13, start: 5.6 });
     expect(o!.end).toBeCloseTo(6.0, 9);
@@ -328,7 +328,7 @@ describe('speechMetrics: edges', () => {
   it('notes words outside the answer and leaves them out of talk time', () => {
     // "Okay" at 0–0.5 s comes before the answer starts at 1 s.
     const metrics = speechMetrics({ language: 'en', answerStartSeconds: 1, answerEndSeconds: 4, words: timedWords('Okay | we shipped it', { wordSeconds: 0.5, silenceSeconds: 1 }) });
-    expect(metrics.notes).toEqual([{ kind: 'outside-answer', message: "1 of the words fall outside the answer's start and end; they count as words but not as talk time." }]);
+    expect(metrics.notes).toEqual([{ kind: 'outside-answer', count: 1, message: "1 of the words fall outside the answer's start and end; they count as words but not as talk time." }]);
     expect(metrics.pace.wordCount).toBe(4);
     expect(metrics.talkTime.talkSeconds).toBeCloseTo(1.5, 9);
     expect(metrics.talkTime.leadingSilenceSeconds).toBeCloseTo(0.5, 9);

@@ -72,7 +72,7 @@ export function speechMetrics(transcript: AnswerTranscript, options: SpeechMetri
   const span = answerSpan(words, transcript.answerStartSeconds, transcript.answerEndSeconds);
   const outside = wordsOutsideSpan(words, span);
   if (outside > 0) {
-    notes.push({ kind: 'outside-answer', message: `${outside} of the words fall outside the answer's start and end; they count as words but not as talk time.` });
+    notes.push({ kind: 'outside-answer', count: outside, message: `${outside} of the words fall outside the answer's start and end; they count as words but not as talk time.` });
   }
   const wordCount = words.length;
 

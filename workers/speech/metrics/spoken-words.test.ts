@@ -72,7 +72,7 @@ describe('cleanTranscriptWords: what counts as a word', () => {
       { text: 'fait', raw: 'fait', start: 3.5, end: 4, sourceIndex: 1 },
       { text: 'bien', raw: 'bien', start: 4, end: 4.5, sourceIndex: 2 },
     ]);
-    expect(notes).toEqual([{ kind: 'split-tokens', message: "Split 2 transcript tokens holding more than one word, sharing each token's time evenly." }]);
+    expect(notes).toEqual([{ kind: 'split-tokens', count: 2, message: "Split 2 transcript tokens holding more than one word, sharing each token's time evenly." }]);
   });
 
   it('shares a token only among its words, not its punctuation', () => {
@@ -110,20 +110,20 @@ describe('cleanTranscriptWords: times', () => {
       ['kept', 0],
       ['also', 3],
     ]);
-    expect(notes).toEqual([{ kind: 'invalid-times', message: 'Left out 2 words without usable timestamps.' }]);
-    expect(cleanTranscriptWords([w(' x', Number.NaN, 1)]).notes).toEqual([{ kind: 'invalid-times', message: 'Left out 1 word without usable timestamps.' }]);
+    expect(notes).toEqual([{ kind: 'invalid-times', count: 2, message: 'Left out 2 words without usable timestamps.' }]);
+    expect(cleanTranscriptWords([w(' x', Number.NaN, 1)]).notes).toEqual([{ kind: 'invalid-times', count: 1, message: 'Left out 1 word without usable timestamps.' }]);
   });
 
   it('gives a word that ends before it starts no length, and says so', () => {
     const one = cleanTranscriptWords([w(' fine', 0, 1), w(' backwards', 2, 1.5), w(' fine', 3, 4)]);
     expect(one.words[1]).toMatchObject({ text: 'backwards', start: 2, end: 2 });
-    expect(one.notes).toEqual([{ kind: 'reversed-times', message: '1 word ended before it started; counted as taking no time.' }]);
+    expect(one.notes).toEqual([{ kind: 'reversed-times', count: 1, message: '1 word ended before it started; counted as taking no time.' }]);
     const two = cleanTranscriptWords([w(' a', 2, 1), w(' b', 4, 3)]);
     expect(two.words.map((word) => [word.start, word.end])).toEqual([
       [2, 2],
       [4, 4],
     ]);
-    expect(two.notes).toEqual([{ kind: 'reversed-times', message: '2 words ended before they started; counted as taking no time.' }]);
+    expect(two.notes).toEqual([{ kind: 'reversed-times', count: 2, message: '2 words ended before they started; counted as taking no time.' }]);
   });
 
   it('notes overlapping words, but not words that only touch', () => {

@@ -54,8 +54,8 @@ function withUsableTimes(transcript: readonly TranscriptWord[], notes: Transcrip
     if (word.end < word.start) reversed++;
     timed.push({ text: word.text, start: word.start, end: Math.max(word.start, word.end), sourceIndex });
   });
-  if (invalid > 0) notes.push({ kind: 'invalid-times', message: `Left out ${plural(invalid, 'word')} without usable timestamps.` });
-  if (reversed > 0) notes.push({ kind: 'reversed-times', message: `${plural(reversed, 'word')} ended before ${reversed === 1 ? 'it' : 'they'} started; counted as taking no time.` });
+  if (invalid > 0) notes.push({ kind: 'invalid-times', count: invalid, message: `Left out ${plural(invalid, 'word')} without usable timestamps.` });
+  if (reversed > 0) notes.push({ kind: 'reversed-times', count: reversed, message: `${plural(reversed, 'word')} ended before ${reversed === 1 ? 'it' : 'they'} started; counted as taking no time.` });
   return timed;
 }
 
@@ -91,7 +91,7 @@ function splitIntoWords(tokens: readonly TimedToken[], notes: TranscriptNote[]):
       k++;
     }
   }
-  if (split > 0) notes.push({ kind: 'split-tokens', message: `Split ${plural(split, 'transcript token')} holding more than one word, sharing each token's time evenly.` });
+  if (split > 0) notes.push({ kind: 'split-tokens', count: split, message: `Split ${plural(split, 'transcript token')} holding more than one word, sharing each token's time evenly.` });
   return words;
 }
 

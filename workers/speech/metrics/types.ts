@@ -48,7 +48,10 @@ export interface AnswerSpan {
 /** Something the metrics changed or could not do, said so the report can show it. */
 export interface TranscriptNote {
   kind: 'sorted' | 'overlapping' | 'invalid-times' | 'reversed-times' | 'split-tokens' | 'outside-answer' | 'no-filler-list';
+  /** In English; the UI says it in its own language from `kind` and `count`. */
   message: string;
+  /** How many words or tokens the note is about, where it names a number. */
+  count?: number;
 }
 
 /** Where a metric stands against its target range. */

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import type { DeviceCapabilities } from '../../../models/device-capabilities.ts';
 import type { WhisperLoadProgress, WhisperReady, WhisperStreamedText, WhisperTranscription, WhisperWorkerApi, WorkerResult } from './api.ts';
 import { ortWasmPaths } from './ort-wasm-files.ts';
-import { TranscriptionUnavailableError, unavailableMessage, workerStopped } from './transcription-errors.ts';
+import { languageFailure, TranscriptionUnavailableError, workerStopped } from './transcription-errors.ts';
 import { chooseWhisperModel, whisperDeviceOf, type WhisperSize } from './whisper-catalogue.ts';
 
 export interface TranscriberOptions {
@@ -44,7 +44,7 @@ export async function loadTranscriber(options: TranscriberOptions): Promise<Tran
   const device = whisperDeviceOf(options.capabilities);
   const choice = chooseWhisperModel(options.languageTag, device, { size: options.size });
   if (!choice) {
-    throw new TranscriptionUnavailableError({ reason: 'language', url: null, message: unavailableMessage(`the speech model does not know this interview's language (${options.languageTag})`) });
+    throw new TranscriptionUnavailableError(languageFailure(options.languageTag));
   }
   // A WebGPU load that fails on the GPU itself is tried once more on the CPU build.
   const fallback = choice.device === 'webgpu' ? chooseWhisperModel(options.languageTag, { webgpu: false, shaderF16: false }, { size: options.size }) : null;

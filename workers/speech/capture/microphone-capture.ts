@@ -40,6 +40,8 @@ export interface MicrophoneCapture {
    * (`worker.postMessage({…, port}, [port])`); frames sent before that wait in the port.
    */
   readonly framePort: MessagePort;
+  /** The microphone's stream, for a recorder that must hear exactly what the capture hears (it is stopped with the capture). */
+  readonly stream: MediaStream;
   readonly track: MediaStreamTrack;
   /** ~20 readings a second while capturing. Returns the unsubscribe function. */
   onLevel(listener: (level: AudioLevel) => void): () => void;
@@ -155,6 +157,7 @@ export async function startMicrophoneCapture(options: MicrophoneCaptureOptions =
     sampleRate: CAPTURE_SAMPLE_RATE,
     contextSampleRate: context.sampleRate,
     framePort: frames.port2,
+    stream,
     track,
     onLevel(listener) {
       levelListeners.add(listener);

@@ -5,6 +5,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { CandidateContext, ResumeAnalysis } from '../../workers/llm/api.ts';
 import type { EngineChoice } from '../engine/engine-facade.ts';
+import { t } from '../i18n/i18n.ts';
 import { messageOf } from '../ui/page.ts';
 
 export interface ResumeSectionProps {
@@ -35,7 +36,7 @@ export function ResumeSection(props: ResumeSectionProps) {
       const { readResumeFile } = await import('../resume/resume-input.ts');
       const result = await readResumeFile(file);
       setResumeText(result.text);
-      if (result.truncated) setError('Only the first part of the résumé was read; that is usually plenty.');
+      if (result.truncated) setError(t('setup:resume.truncated'));
     } catch (cause) {
       setError(messageOf(cause));
     } finally {
@@ -74,23 +75,23 @@ export function ResumeSection(props: ResumeSectionProps) {
 
   return (
     <details class="resume-section">
-      <summary>Tailor the questions to your résumé and a job description (optional)</summary>
+      <summary>{t('setup:resume.summary')}</summary>
       <div class="stack">
         <div class="field">
-          <label for="resume-file">Résumé (PDF or text file)</label>
+          <label for="resume-file">{t('setup:resume.file')}</label>
           <input id="resume-file" type="file" accept=".pdf,application/pdf,.txt,text/plain,.md,text/markdown" onChange={readFile} disabled={reading()} />
         </div>
         <div class="field">
-          <label for="resume-text">…or paste it</label>
+          <label for="resume-text">{t('setup:resume.paste')}</label>
           <textarea id="resume-text" class="textarea" rows="5" value={resumeText()} onInput={(event) => setResumeText(event.currentTarget.value)} />
           <Show when={reading()}>
             <span class="hint" role="status">
-              <span class="spinner" aria-hidden="true" /> Reading the file…
+              <span class="spinner" aria-hidden="true" /> {t('setup:resume.reading')}
             </span>
           </Show>
         </div>
         <div class="field">
-          <label for="job-description">Job description</label>
+          <label for="job-description">{t('setup:resume.jobDescription')}</label>
           <textarea
             id="job-description"
             class="textarea"
@@ -103,8 +104,8 @@ export function ResumeSection(props: ResumeSectionProps) {
           />
         </div>
         <p class="hint">
-          <Show when={props.engine()?.kind === 'cloud'} fallback="Your résumé stays on this device.">
-            With the cloud AI, the résumé text is sent to your organisation's AI provider to be analysed. It is not stored on the server or shared with interviewers.
+          <Show when={props.engine()?.kind === 'cloud'} fallback={t('setup:resume.staysHere')}>
+            {t('setup:resume.cloudNote')}
           </Show>
         </p>
         <Show when={error()}>
@@ -115,11 +116,11 @@ export function ResumeSection(props: ResumeSectionProps) {
         <div class="row">
           <Show
             when={canAnalyse()}
-            fallback={<p class="hint">Reading a résumé needs the on-device or cloud AI (see AI settings). The questions will come from the curated bank.</p>}
+            fallback={<p class="hint">{t('setup:resume.needsModel')}</p>}
           >
             <button type="button" class="button" onClick={analyse} disabled={analysing() !== null || !resumeText().trim()}>
-              <Show when={analysing() !== null} fallback={analysis() ? 'Analyse again' : 'Analyse my résumé'}>
-                <span class="spinner" aria-hidden="true" /> Analysing… {analysing() ? `(${analysing()} characters)` : ''}
+              <Show when={analysing() !== null} fallback={analysis() ? t('setup:resume.analyseAgain') : t('setup:resume.analyse')}>
+                <span class="spinner" aria-hidden="true" /> {analysing() ? t('setup:resume.analysingWritten', { count: analysing() ?? 0 }) : t('setup:resume.analysing')}
               </Show>
             </button>
           </Show>
@@ -127,13 +128,13 @@ export function ResumeSection(props: ResumeSectionProps) {
         <Show when={analysis()}>
           {(result) => (
             <section class="card stack" aria-labelledby="analysis-title" data-testid="resume-analysis">
-              <h2 id="analysis-title">What the AI found — correct anything that is wrong</h2>
+              <h2 id="analysis-title">{t('setup:resume.found')}</h2>
               <div class="field">
-                <label for="analysis-summary">Summary</label>
+                <label for="analysis-summary">{t('setup:resume.summaryField')}</label>
                 <textarea id="analysis-summary" class="textarea" rows="2" value={result().summary} onChange={(event) => edit({ summary: event.currentTarget.value })} />
               </div>
               <div class="field">
-                <label for="analysis-skills">Skills (comma-separated)</label>
+                <label for="analysis-skills">{t('setup:resume.skills')}</label>
                 <input
                   id="analysis-skills"
                   class="input"
@@ -142,16 +143,16 @@ export function ResumeSection(props: ResumeSectionProps) {
                 />
               </div>
               <div class="field">
-                <span class="label">Experience</span>
+                <span class="label">{t('setup:resume.experience')}</span>
                 <ul class="plain-list">
                   <For each={result().experience}>
                     {(item, index) => (
                       <li>
                         {item.title}
                         {item.organisation ? `, ${item.organisation}` : ''}
-                        {item.years ? ` (${item.years} y)` : ''}{' '}
+                        {item.years ? ` ${t('setup:resume.years', { years: item.years })}` : ''}{' '}
                         <button type="button" class="button button-small" onClick={() => edit({ experience: result().experience.filter((_, i) => i !== index()) })}>
-                          Remove
+                          {t('setup:resume.remove')}
                         </button>
                       </li>
                     )}
@@ -159,7 +160,7 @@ export function ResumeSection(props: ResumeSectionProps) {
                 </ul>
               </div>
               <div class="field">
-                <label for="analysis-gaps">Gaps to practise (one per line)</label>
+                <label for="analysis-gaps">{t('setup:resume.gaps')}</label>
                 <textarea id="analysis-gaps" class="textarea" rows="3" value={result().gaps.join('\n')} onChange={(event) => edit({ gaps: splitList(event.currentTarget.value, '\n') })} />
               </div>
             </section>

@@ -8,6 +8,7 @@ import { INTERVIEW_TYPES, SENIORITIES, type InterviewSpec, type InterviewType, t
 import { createInterview } from '../data/interviews.ts';
 import { chooseEngine, describeDefaultEngine, suggestedRoles, type EngineChoice } from '../engine/engine-facade.ts';
 import { planInterview } from '../engine/plan-interview.ts';
+import { t } from '../i18n/i18n.ts';
 import { INTERVIEW_LANGUAGES } from '../ui/languages.ts';
 import { ResumeSection } from './ResumeSection.tsx';
 import { INTERVIEW_TYPE_LABELS, SENIORITY_LABELS } from '../ui/format.ts';
@@ -17,7 +18,7 @@ import { messageOf, usePageTitle } from '../ui/page.ts';
 const LIMITS = { questions: { min: 1, max: 10 }, minutes: { min: 5, max: 120 } } as const;
 
 export default function SetupPage() {
-  usePageTitle('New interview');
+  usePageTitle(() => t('setup:title'));
   const navigate = useNavigate();
   const roles = createLoad(() => true, () => suggestedRoles().catch(() => [] as string[]));
   const [busy, setBusy] = createSignal(false);
@@ -27,7 +28,7 @@ export default function SetupPage() {
   const [language, setLanguage] = createSignal('en');
   const [planned, setPlanned] = createSignal<number | null>(null);
   let candidate: CandidateContext = {};
-  const pending = describeDefaultEngine();
+  const pending = () => describeDefaultEngine();
 
   onMount(() => {
     chooseEngine().then(setEngine, (cause: unknown) => setError(messageOf(cause)));
@@ -41,7 +42,7 @@ export default function SetupPage() {
     const role = String(data.get('role') ?? '').trim();
     if (!role) {
       setRoleInvalid(true);
-      setError('Enter the role you are practising for.');
+      setError(t('setup:role.missing'));
       form.querySelector<HTMLInputElement>('#role')?.focus();
       return;
     }
@@ -61,7 +62,7 @@ export default function SetupPage() {
       const choice = engine() ?? (await chooseEngine());
       setPlanned(0);
       const plan = await planInterview(choice, spec, { candidate, onText: (text) => setPlanned(text.length) });
-      const reason = plan.source === 'cache' ? `${choice.reason} The questions came from your organisation's shared question cache.` : choice.reason;
+      const reason = plan.source === 'cache' ? t('setup:fromCache', { reason: choice.reason }) : choice.reason;
       const interview = await createInterview({ spec, questions: plan.questions, engine: { kind: choice.kind, label: choice.label, reason } });
       navigate(`/interview/${interview.id}`);
     } catch (cause) {
@@ -74,14 +75,14 @@ export default function SetupPage() {
   return (
     <div class="stack">
       <div class="page-header">
-        <h1>New interview</h1>
-        <p class="muted">Pick what to practise. You can pause at any time, and nothing is cut off when the time is up.</p>
+        <h1>{t('setup:title')}</h1>
+        <p class="muted">{t('setup:intro')}</p>
       </div>
 
       <form class="card stack" onSubmit={start} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
         <div class="form-grid">
           <div class="field span-2">
-            <label for="role">Role</label>
+            <label for="role">{t('setup:role.label')}</label>
             <input
               id="role"
               name="role"
@@ -90,7 +91,7 @@ export default function SetupPage() {
               required
               maxlength="120"
               autocomplete="organization-title"
-              placeholder="e.g. Software Engineer"
+              placeholder={t('setup:role.placeholder')}
               aria-describedby="role-hint"
               aria-invalid={roleInvalid()}
               onInput={() => setRoleInvalid(false)}
@@ -99,12 +100,12 @@ export default function SetupPage() {
               <For each={valueOf(roles()) ?? []}>{(role) => <option value={role} />}</For>
             </datalist>
             <span id="role-hint" class="hint">
-              Type any role, or pick one from the list.
+              {t('setup:role.hint')}
             </span>
           </div>
 
           <div class="field">
-            <label for="seniority">Seniority</label>
+            <label for="seniority">{t('setup:seniority')}</label>
             <select id="seniority" name="seniority" class="select" value="mid">
               <For each={SENIORITIES}>
                 {(level) => (
@@ -117,7 +118,7 @@ export default function SetupPage() {
           </div>
 
           <div class="field">
-            <label for="type">Interview type</label>
+            <label for="type">{t('setup:type')}</label>
             <select id="type" name="type" class="select">
               <For each={INTERVIEW_TYPES}>
                 {(type) => (
@@ -130,7 +131,7 @@ export default function SetupPage() {
           </div>
 
           <div class="field">
-            <label for="questionCount">Number of questions</label>
+            <label for="questionCount">{t('setup:questionCount')}</label>
             <input
               id="questionCount"
               name="questionCount"
@@ -145,7 +146,7 @@ export default function SetupPage() {
           </div>
 
           <div class="field">
-            <label for="minutes">Length (minutes)</label>
+            <label for="minutes">{t('setup:minutes.label')}</label>
             <input
               id="minutes"
               name="minutes"
@@ -159,17 +160,17 @@ export default function SetupPage() {
               aria-describedby="minutes-hint"
             />
             <span id="minutes-hint" class="hint">
-              A guide for pacing; the timer shows it.
+              {t('setup:minutes.hint')}
             </span>
           </div>
 
           <div class="field">
-            <label for="language">Interview language</label>
+            <label for="language">{t('setup:language.label')}</label>
             <select id="language" name="language" class="select" onChange={(event) => setLanguage(event.currentTarget.value)} aria-describedby="language-hint">
               <For each={INTERVIEW_LANGUAGES}>{(option) => <option value={option.tag}>{option.name}</option>}</For>
             </select>
             <span id="language-hint" class="hint">
-              Basic scoring understands English only.
+              {t('setup:language.hint')}
             </span>
           </div>
         </div>
@@ -177,9 +178,9 @@ export default function SetupPage() {
         <ResumeSection engine={engine} language={language} onChange={(context) => (candidate = context)} />
 
         <div class="engine-note" data-testid="engine-note" data-engine={engine()?.kind ?? 'pending'}>
-          <span class="tag tag-accent">{engine()?.label ?? pending.label}</span>
+          <span class="tag tag-accent">{engine()?.label ?? pending().label}</span>
           <span>
-            {engine()?.reason ?? pending.reason} <A href="/settings/ai">AI settings</A>
+            {engine()?.reason ?? pending().reason} <A href="/settings/ai">{t('setup:aiSettings')}</A>
           </span>
         </div>
 
@@ -191,8 +192,8 @@ export default function SetupPage() {
 
         <div class="row">
           <button type="submit" class="button button-primary" disabled={busy()}>
-            <Show when={busy()} fallback="Start interview">
-              <span class="spinner" aria-hidden="true" /> Preparing questions…{planned() ? ` (${planned()} characters written)` : ''}
+            <Show when={busy()} fallback={t('setup:start')}>
+              <span class="spinner" aria-hidden="true" /> {planned() ? t('setup:preparingWritten', { count: planned() ?? 0 }) : t('setup:preparing')}
             </Show>
           </button>
         </div>

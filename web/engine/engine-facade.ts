@@ -5,11 +5,15 @@
 // that fails hands it to basic, and each stand-in says so in the score's flags.
 // Every engine loads through a dynamic import, so model runtimes and the question bank stay out of
 // the first screen's bundle.
-// Owns: the choice and its reason. Must not import: Solid, the UI.
+// The label and reason are in the interface language (the `engine` catalogue), as they are when the
+// choice is made; each model route also keeps an English label for the chat engine's stand-in flags,
+// which are stored with the scores.
+// Owns: the choice and its reason. Must not import: Solid components, the UI.
 import type { EngineKind, LlmEngine } from '../../workers/llm/api.ts';
 import type { ChatBackend } from '../../workers/llm/chat-backend.ts';
 import { getAiPreference, type AiPreference } from '../data/ai-settings.ts';
 import { getSyncIdentity } from '../data/settings.ts';
+import { t } from '../i18n/i18n.ts';
 import { loadClientConfig } from './client-config.ts';
 import { prepareLocalBackend } from './local-engine.ts';
 
@@ -24,14 +28,17 @@ export interface EngineChoice {
 interface ModelRoute {
   kind: 'local' | 'cloud';
   backend: ChatBackend;
+  /** In English, for the chat engine's flags. */
   label: string;
+  /** In the interface language, for the screen. */
+  displayLabel: string;
   reason: string;
 }
 
 type Attempt = { ok: true; route: ModelRoute } | { ok: false; reason: string };
 
-const BASIC_LABEL = 'basic scoring';
-const BASIC_TAIL = 'Questions come from the curated bank and scoring uses transparent rules.';
+const basicLabel = () => t('format:engineKind.basic');
+const basicTail = () => t('engine:basicTail');
 
 let basic: Promise<LlmEngine> | null = null;
 
@@ -50,7 +57,7 @@ export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
   const preference: AiPreference = prefer ?? (await getAiPreference().catch(() => 'auto' as const));
   const basicEngine = await loadBasicEngine();
   if (preference === 'basic') {
-    return { engine: basicEngine, kind: 'basic', label: BASIC_LABEL, reason: `You chose basic scoring in AI settings: nothing is sent anywhere and no model is loaded. ${BASIC_TAIL}` };
+    return { engine: basicEngine, kind: 'basic', label: basicLabel(), reason: `${t('engine:reasons.basicChosen')} ${basicTail()}` };
   }
   const order: ('local' | 'cloud')[] = preference === 'cloud' ? ['cloud', 'local'] : ['local', 'cloud'];
   const misses: string[] = [];
@@ -62,7 +69,7 @@ export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
   }
   const first = routes[0];
   if (!first) {
-    return { engine: basicEngine, kind: 'basic', label: BASIC_LABEL, reason: `${misses.join(' ')} ${BASIC_TAIL}`.trim() };
+    return { engine: basicEngine, kind: 'basic', label: basicLabel(), reason: [...misses, basicTail()].join(' ') };
   }
   const { createChatEngine } = await import('../../workers/llm/chat-engine.ts');
   // Built from the end of the chain: basic stands in for the runner-up, which stands in for the first.
@@ -70,7 +77,7 @@ export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
     (fallback, route) => createChatEngine({ backend: route.backend, kind: route.kind, label: route.label, fallback }),
     basicEngine,
   );
-  return { engine, kind: first.kind, label: first.label, reason: [...misses, first.reason].join(' ') };
+  return { engine, kind: first.kind, label: first.displayLabel, reason: [...misses, first.reason].join(' ') };
 }
 
 /**
@@ -83,7 +90,7 @@ export function engineForInterview(kind: EngineKind): Promise<EngineChoice> {
 
 /** What the setup screen says before the engine check finishes. */
 export function describeDefaultEngine(): { label: string; reason: string } {
-  return { label: 'checking…', reason: 'Checking which AI this device can use.' };
+  return { label: t('engine:checkingLabel'), reason: t('engine:checkingReason') };
 }
 
 /** Role names the question bank knows, for the setup form's suggestions. Loads the bank lazily. */
@@ -95,20 +102,20 @@ export async function suggestedRoles(): Promise<string[]> {
 async function tryLocal(): Promise<Attempt> {
   const prepared = await prepareLocalBackend();
   if (!prepared.ok) return prepared;
-  return { ok: true, route: { kind: 'local', backend: prepared.backend, label: prepared.label, reason: prepared.reason } };
+  return { ok: true, route: { kind: 'local', backend: prepared.backend, label: prepared.label, displayLabel: prepared.displayLabel, reason: prepared.reason } };
 }
 
 async function tryCloud(): Promise<Attempt> {
   const identity = await getSyncIdentity().catch(() => null);
-  if (!identity) return { ok: false, reason: 'Cloud AI is offered by organisations: join one on the Sync page to use it.' };
-  if (identity.needsRejoin) return { ok: false, reason: 'Cloud AI needs this device to join the organisation again (Sync page).' };
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return { ok: false, reason: "You are offline, so the cloud AI can't be reached." };
+  if (!identity) return { ok: false, reason: t('engine:reasons.cloudNotJoined') };
+  if (identity.needsRejoin) return { ok: false, reason: t('engine:reasons.cloudRejoin') };
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return { ok: false, reason: t('engine:reasons.cloudOffline') };
   const config = await loadClientConfig();
-  if (!config.cloudAi) return { ok: false, reason: `${identity.org.name}'s server does not offer cloud AI.` };
+  if (!config.cloudAi) return { ok: false, reason: t('engine:reasons.cloudNotOffered', { org: identity.org.name }) };
   const { createCloudChatBackend } = await import('../../workers/llm/cloud/cloud-chat-backend.ts');
   const backend = createCloudChatBackend({
     getDeviceToken: async () => (await getSyncIdentity().catch(() => null))?.deviceToken ?? null,
   });
-  const reason = `Cloud AI through ${identity.org.name}'s server: your typed answers (and a résumé, if you add one) are sent to its AI provider to be analysed; nothing else leaves the device.`;
-  return { ok: true, route: { kind: 'cloud', backend, label: 'cloud AI', reason } };
+  const reason = t('engine:reasons.cloudChosen', { org: identity.org.name });
+  return { ok: true, route: { kind: 'cloud', backend, label: 'cloud AI', displayLabel: t('format:engineKind.cloud'), reason } };
 }

@@ -1,11 +1,14 @@
 // Whether the on-device model can be used now, and the backend that runs it. The candidate must have
 // chosen and downloaded a model (AI settings); nothing is ever downloaded from here.
-// Owns: the local engine's preconditions and their reasons. Must not import: Solid, the UI.
+// Reasons and the display label are in the interface language (the `engine` catalogue); `label` stays
+// English for the chat engine's stand-in flags, which are stored with the scores.
+// Owns: the local engine's preconditions and their reasons. Must not import: Solid components, the UI.
 import type { LocalChatBackend, LocalModelLoadProgress } from '../../workers/llm/local/local-chat-backend.ts';
 import { getLocalModelChoice } from '../data/ai-settings.ts';
+import { t } from '../i18n/i18n.ts';
 import { findCatalogueModel } from './local-model-records.ts';
 
-export type LocalPreparation = { ok: true; backend: LocalChatBackend; label: string; reason: string } | { ok: false; reason: string };
+export type LocalPreparation = { ok: true; backend: LocalChatBackend; label: string; displayLabel: string; reason: string } | { ok: false; reason: string };
 
 type LoadListener = (progress: LocalModelLoadProgress) => void;
 const loadListeners = new Set<LoadListener>();
@@ -21,15 +24,15 @@ let current: { modelId: string; backend: LocalChatBackend } | null = null;
 
 export async function prepareLocalBackend(): Promise<LocalPreparation> {
   const choice = await getLocalModelChoice().catch(() => null);
-  if (!choice) return { ok: false, reason: 'No on-device model is downloaded (AI settings).' };
+  if (!choice) return { ok: false, reason: t('engine:reasons.localNone') };
   if (typeof navigator === 'undefined' || !('gpu' in navigator)) {
-    return { ok: false, reason: 'This browser has no WebGPU, so the on-device model cannot run.' };
+    return { ok: false, reason: t('engine:reasons.localNoWebGpu') };
   }
   const [model, { isModelCached }] = await Promise.all([findCatalogueModel(choice.modelId), import('../../models/download/model-cache.ts')]);
-  if (!model) return { ok: false, reason: `The downloaded model (${choice.modelId}) is no longer offered by this version of the app. Choose one again in AI settings.` };
+  if (!model) return { ok: false, reason: t('engine:reasons.localGone', { model: choice.modelId }) };
   const { tier, record } = model;
   if (!(await isModelCached(record).catch(() => false))) {
-    return { ok: false, reason: `${tier.label} is not fully downloaded on this device (AI settings can finish or repeat the download).` };
+    return { ok: false, reason: t('engine:reasons.localIncomplete', { model: tier.label }) };
   }
   let prepared = current;
   if (!prepared || prepared.modelId !== record.model_id) {
@@ -44,6 +47,7 @@ export async function prepareLocalBackend(): Promise<LocalPreparation> {
     ok: true,
     backend: prepared.backend,
     label: `on-device AI (${tier.label.replace(/^[^·]*·\s*/, '')})`,
-    reason: `On-device AI: ${tier.label} runs on this device's GPU, so your answers never leave it.`,
+    displayLabel: t('engine:localLabel', { model: tier.label.replace(/^[^·]*·\s*/, '') }),
+    reason: t('engine:reasons.localChosen', { model: tier.label }),
   };
 }

@@ -13,6 +13,8 @@ import type {
 } from '../../sync-server/protocol/index.ts';
 import type { InterviewSnapshot } from '../interview/interview-machine.ts';
 import type { VisionSample } from '../../workers/vision/api.ts';
+import type { CodeLanguage } from '../../workers/code-runner/api.ts';
+import type { RunOutcome } from '../../workers/code-runner/run-outcome.ts';
 
 export const DB_NAME = 'interview-buddy';
 
@@ -74,6 +76,47 @@ export interface SpokenAnswerRecord {
   modelId: string;
 }
 
+/** A coding challenge in progress: the code and explanation as typed, so a reload keeps them. Kept on this device. */
+export interface ChallengeDraftRecord {
+  /** `${source}:${challengeId}`: one draft per challenge of each source. */
+  key: string;
+  /** Where the challenge comes from: `bank`, or an organisation template later. */
+  source: string;
+  challengeId: string;
+  language: CodeLanguage;
+  code: string;
+  explanation: string;
+  /** How many of the challenge's hints the candidate has revealed. */
+  hintsRevealed: number;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** One submitted attempt at a coding challenge: the code, its test results, the explanation and both scores. Kept on this device. */
+export interface ChallengeAttemptRecord {
+  /** ULID, so attempts sort by time. */
+  id: string;
+  source: string;
+  challengeId: string;
+  language: CodeLanguage;
+  code: string;
+  run: RunOutcome;
+  /** 0–100, from the tests passed. */
+  codeScore: number;
+  explanation: string;
+  /** Part of the explanation came from speaking (then edited as text). */
+  explanationSpoken: boolean;
+  /** The engine's score of the explanation; null when scoring failed (the attempt is kept anyway). */
+  explanationScore: AnswerScore | null;
+  engine: { kind: EngineKind; label: string; reason: string } | null;
+  hintsRevealed: number;
+  hintsAvailable: number;
+  startedAt: string;
+  submittedAt: string;
+  /** From opening the challenge (or the previous attempt) to submitting. */
+  durationMs: number;
+}
+
 /** Settings are one row per key, so each can be changed in a transaction without touching the rest. */
 export interface SettingRecord {
   key: SettingKey;
@@ -132,11 +175,20 @@ export const SCHEMA_V2 = {
   outbox: 'id, &seq, state, [state+seq], interviewId',
 } as const;
 
+// Version 3 only adds the coding challenges' tables: Dexie keeps the tables earlier versions declared.
+export const SCHEMA_V3_ADDED = {
+  // [source+challengeId] lists one challenge's attempts; ids are ULIDs, so they come in time order.
+  challengeAttempts: 'id, [source+challengeId], submittedAt',
+  challengeDrafts: 'key',
+} as const;
+
 export class InterviewBuddyDb extends Dexie {
   interviews!: Table<InterviewRecord, string>;
   turns!: Table<TurnRecord, string>;
   settings!: Table<SettingRecord, string>;
   outbox!: Table<OutboxRecord, string>;
+  challengeAttempts!: Table<ChallengeAttemptRecord, string>;
+  challengeDrafts!: Table<ChallengeDraftRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -159,6 +211,7 @@ export class InterviewBuddyDb extends Dexie {
             row.sentAt ??= null;
           });
       });
+    this.version(3).stores(SCHEMA_V3_ADDED);
   }
 }
 

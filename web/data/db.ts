@@ -76,6 +76,27 @@ export interface SpokenAnswerRecord {
   modelId: string;
 }
 
+/**
+ * A spoken answer's audio, kept only when the candidate chose to keep recordings. Never synced: it
+ * stays on this device (deleting the interview deletes it).
+ */
+export interface RecordingRecord {
+  /** ULID. */
+  id: string;
+  interviewId: string;
+  turnId: string;
+  /** Opus in WebM or Ogg, as MediaRecorder made it. */
+  blob: Blob;
+  mimeType: string;
+  bytes: number;
+  durationSeconds: number;
+  /** Where the recording's time 0 is on the capture's clock (the clock of the answer's transcript). */
+  captureOffsetSeconds: number;
+  /** Where that capture begins on the turn's `voice` word timeline (answers recorded in parts follow one another). */
+  voiceStartSeconds: number;
+  createdAt: string;
+}
+
 /** A coding challenge in progress: the code and explanation as typed, so a reload keeps them. Kept on this device. */
 export interface ChallengeDraftRecord {
   /** `${source}:${challengeId}`: one draft per challenge of each source. */
@@ -138,7 +159,8 @@ export type SettingKey =
   | 'speakQuestions'
   | 'questionVoice'
   | 'answerSilenceSeconds'
-  | 'onboarding';
+  | 'onboarding'
+  | 'keepRecordings';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 
@@ -182,6 +204,12 @@ export const SCHEMA_V3_ADDED = {
   challengeDrafts: 'key',
 } as const;
 
+// Version 4 only adds a table: Dexie keeps the tables the earlier versions declared, so this stays
+// right whatever version 3 changes.
+export const SCHEMA_V4_ADDED = {
+  recordings: 'id, interviewId, turnId',
+} as const;
+
 export class InterviewBuddyDb extends Dexie {
   interviews!: Table<InterviewRecord, string>;
   turns!: Table<TurnRecord, string>;
@@ -189,6 +217,7 @@ export class InterviewBuddyDb extends Dexie {
   outbox!: Table<OutboxRecord, string>;
   challengeAttempts!: Table<ChallengeAttemptRecord, string>;
   challengeDrafts!: Table<ChallengeDraftRecord, string>;
+  recordings!: Table<RecordingRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -212,6 +241,7 @@ export class InterviewBuddyDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3_ADDED);
+    this.version(4).stores(SCHEMA_V4_ADDED);
   }
 }
 

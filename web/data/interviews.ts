@@ -230,7 +230,7 @@ export function getInterview(interviewId: string): Promise<InterviewWithTurns | 
 }
 
 /**
- * Deletes an interview and its turns on this device. Its outbox events go too: they hold the
+ * Deletes an interview, its turns and its recordings on this device. Its outbox events go too: they hold the
  * candidate's answers, and deleting means those leave the device nowhere. When the server may have
  * any of them (some were sent, or the device belongs to an organisation and a reply may have been
  * lost), `interview.deleted` is appended so the server deletes its copy on the next sync.
@@ -238,7 +238,7 @@ export function getInterview(interviewId: string): Promise<InterviewWithTurns | 
 export function deleteInterview(interviewId: string, now: Date = new Date()): Promise<void> {
   return withStorageWrite(async () => {
     const db = getDb();
-    await db.transaction('rw', [db.interviews, db.turns, db.outbox, db.settings], () => deleteInTransaction(interviewId, now));
+    await db.transaction('rw', [db.interviews, db.turns, db.outbox, db.settings, db.recordings], () => deleteInTransaction(interviewId, now));
     clearProgressBackup(interviewId);
     notifyOutboxChanged();
   });
@@ -248,11 +248,12 @@ export function deleteInterview(interviewId: string, now: Date = new Date()): Pr
 export function deleteEverything(now: Date = new Date()): Promise<number> {
   return withStorageWrite(async () => {
     const db = getDb();
-    const count = await db.transaction('rw', [db.interviews, db.turns, db.outbox, db.settings], async () => {
+    const count = await db.transaction('rw', [db.interviews, db.turns, db.outbox, db.settings, db.recordings], async () => {
       const ids = (await db.interviews.toCollection().primaryKeys()) as string[];
       for (const id of ids) await deleteInTransaction(id, now);
       // Turns or events left by an interview whose row is already gone (an interrupted older delete).
       await db.turns.clear();
+      await db.recordings.clear();
       await db.outbox.filter((row) => row.interviewId !== null && row.type !== 'interview.deleted').delete();
       return ids.length;
     });
@@ -269,6 +270,8 @@ async function deleteInTransaction(interviewId: string, now: Date): Promise<void
   const serverMayHaveIt = joined || events.some((event) => event.state !== 'pending');
   await db.outbox.bulkDelete(events.filter((event) => event.type !== 'interview.deleted').map((event) => event.id));
   await db.turns.where('interviewId').equals(interviewId).delete();
+  // The recordings of its spoken answers: audio that must not outlive the interview.
+  await db.recordings.where('interviewId').equals(interviewId).delete();
   await db.interviews.delete(interviewId);
   const alreadyDeleting = events.some((event) => event.type === 'interview.deleted');
   if (serverMayHaveIt && !alreadyDeleting) await appendEvent(db, 'interview.deleted', { interviewId }, now);

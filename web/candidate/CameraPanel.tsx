@@ -2,6 +2,7 @@
 // the camera is used for, and why it is off when it could not start.
 import { createEffect, Match, Switch } from 'solid-js';
 import type { CameraState } from '../camera/camera-controller.ts';
+import { t } from '../i18n/i18n.ts';
 
 export function CameraPanel(props: { state: CameraState; onToggle: () => void }) {
   let preview: HTMLVideoElement | undefined;
@@ -14,21 +15,19 @@ export function CameraPanel(props: { state: CameraState; onToggle: () => void })
   const on = () => props.state.status === 'on' || props.state.status === 'starting';
 
   return (
-    <section class="camera-panel" aria-label="Camera" data-testid="camera-panel" data-status={props.state.status}>
+    <section class="camera-panel" aria-label={t('interview:camera.label')} data-testid="camera-panel" data-status={props.state.status}>
       <div class="row spread">
         <p class="small muted">
-          <Switch fallback="Camera off. Turn it on to see your eye contact, head movement and expression in the report.">
-            <Match when={props.state.status === 'starting'}>Starting the camera…</Match>
-            <Match when={props.state.status === 'on'}>
-              Camera on: tracking eye contact, head movement and expression on this device. No video is stored or sent.
-            </Match>
+          <Switch fallback={t('interview:camera.off')}>
+            <Match when={props.state.status === 'starting'}>{t('interview:camera.starting')}</Match>
+            <Match when={props.state.status === 'on'}>{t('interview:camera.on')}</Match>
           </Switch>
         </p>
         <button type="button" class="button button-small" aria-pressed={on()} onClick={() => props.onToggle()} disabled={props.state.status === 'starting'}>
-          {on() ? 'Turn camera off' : 'Turn camera on'}
+          {on() ? t('interview:camera.turnOff') : t('interview:camera.turnOn')}
         </button>
       </div>
-      <video ref={preview} class="camera-preview" classList={{ hidden: props.state.status !== 'on' }} muted playsinline aria-label="Your camera preview" />
+      <video ref={preview} class="camera-preview" classList={{ hidden: props.state.status !== 'on' }} muted playsinline aria-label={t('interview:camera.preview')} />
       <Switch>
         <Match when={props.state.status === 'failed' ? props.state : null}>
           {(failed) => (

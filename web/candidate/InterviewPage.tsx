@@ -38,7 +38,8 @@ import {
   type TransitionResult,
 } from '../interview/interview-machine.ts';
 import { MAX_ANSWER_CHARS } from '../../sync-server/protocol/limits.ts';
-import { formatClock, plural, QUESTION_KIND_LABELS, wordCount } from '../ui/format.ts';
+import { t } from '../i18n/i18n.ts';
+import { formatClock, QUESTION_KIND_LABELS, wordCount } from '../ui/format.ts';
 import { createLoad } from '../ui/load.ts';
 import { LoadStates } from '../ui/LoadStates.tsx';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
@@ -59,10 +60,10 @@ export default function InterviewPage() {
   return (
     <LoadStates
       data={data()}
-      loadingText="Opening the interview…"
-      errorTitle="Can't open this interview"
-      notFoundTitle="Interview not found"
-      notFoundText="It may have been deleted."
+      loadingText={t('interview:load.loading')}
+      errorTitle={t('interview:load.errorTitle')}
+      notFoundTitle={t('interview:load.notFoundTitle')}
+      notFoundText={t('interview:load.notFoundText')}
     >
       {(found) => <Show when={inProgress(found)}>{(loaded) => <InterviewRunner data={loaded()} />}</Show>}
     </LoadStates>
@@ -180,7 +181,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   );
   function addSpokenAnswer(answer: SpokenAnswer) {
     if (!answer.text.trim()) {
-      setNotice('No words were heard in that recording. Try again, or type your answer.');
+      setNotice(t('interview:notices.noWordsHeard'));
       return;
     }
     // A second recording for the same question continues the first on one timeline.
@@ -194,7 +195,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     };
     const draft = state().draft.trim();
     onType(draft ? `${draft} ${answer.text}` : answer.text);
-    setAnnouncement('Your spoken answer is in the answer box. Check it, edit it if needed, then submit.');
+    setAnnouncement(t('interview:announce.spokenAnswer'));
     queueMicrotask(() => textarea?.focus());
   }
   function changeSilence(seconds: number) {
@@ -233,10 +234,10 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       return await chosen.scoreAnswer(input, call);
     } catch (cause) {
       if (!call.signal?.aborted) throw cause;
-      const notice = 'You stopped the AI, so basic scoring scored this answer.';
-      setStandIn(notice);
+      setStandIn(t('interview:notices.stoppedAi'));
       const score = await (await loadBasicEngine()).scoreAnswer(input);
-      return { ...score, flags: [...score.flags.slice(0, 9), notice] };
+      // The flag is stored with the score, beside the basic engine's own flags, so it is in English as they are.
+      return { ...score, flags: [...score.flags.slice(0, 9), 'You stopped the AI, so basic scoring scored this answer.'] };
     } finally {
       stopModel = null;
     }
@@ -249,7 +250,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   let heading: HTMLHeadingElement | undefined;
   let textarea: HTMLTextAreaElement | undefined;
 
-  usePageTitle(() => `Question ${Math.min(state().index + 1, interview.questionCount)} of ${interview.questionCount}`);
+  usePageTitle(() => t('interview:progress.title', { current: Math.min(state().index + 1, interview.questionCount), total: interview.questionCount }));
 
   const question = (): TurnRecord | undefined => turns[Math.min(state().index, turns.length - 1)];
   const paused = () => state().phase === 'paused';
@@ -309,7 +310,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   function apply(event: InterviewEvent): TransitionResult {
     const result = transition(state(), event);
     if (result.ok) setState(result.state);
-    else setNotice(result.error);
+    else setNotice(t(`interview:refusals.${result.code}`));
     return result;
   }
 
@@ -326,7 +327,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     if (!result.ok) return;
     setNotice(null);
     setWelcomeBack(false);
-    setAnnouncement(result.state.phase === 'paused' ? 'Timer paused.' : 'Timer running.');
+    setAnnouncement(result.state.phase === 'paused' ? t('interview:announce.paused') : t('interview:announce.running'));
     if (draftTimer !== undefined) void flushDraft();
     else saveTimer();
     if (result.state.phase === 'answering') queueMicrotask(() => textarea?.focus());
@@ -345,7 +346,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       const result = apply({ type: 'followUp', question: followUp.question });
       if (!result.ok) return false;
       await flushDraft();
-      setAnnouncement(`Follow-up question: ${followUp.question}`);
+      setAnnouncement(t('interview:announce.followUp', { question: followUp.question }));
       queueMicrotask(() => textarea?.focus());
       return true;
     } catch {
@@ -364,7 +365,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     const at = Date.now();
     const result = transition(state(), { type: skipped ? 'skip' : 'submit', at });
     if (!result.ok || !result.outcome) {
-      setNotice(result.ok ? null : result.error);
+      setNotice(result.ok ? null : t(`interview:refusals.${result.code}`));
       return;
     }
     const outcome = result.outcome;
@@ -405,7 +406,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       }
       setState(result.state);
       setSaveState('idle');
-      setAnnouncement(skipped ? (questionSkipped ? 'Question skipped.' : 'Follow-up skipped.') : 'Answer submitted.');
+      setAnnouncement(skipped ? (questionSkipped ? t('interview:announce.questionSkipped') : t('interview:announce.followUpSkipped')) : t('interview:announce.submitted'));
       queueMicrotask(() => focusElement(heading));
     } catch (cause) {
       // The machine's new state was never shown: the answer stays in the box, ready to try again.
@@ -419,7 +420,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     if (busy()) return;
     const result = transition(state(), { type: 'endEarly', at: Date.now() });
     if (!result.ok) {
-      setNotice(result.error);
+      setNotice(t(`interview:refusals.${result.code}`));
       return;
     }
     setError(null);
@@ -489,11 +490,11 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   const saveText = () => {
     switch (saveState()) {
       case 'pending':
-        return 'Saving…';
+        return t('interview:answer.saving');
       case 'saved':
-        return 'Draft saved';
+        return t('interview:answer.saved');
       case 'failed':
-        return 'Not saved yet: your text is still here';
+        return t('interview:answer.notSaved');
       default:
         return '';
     }
@@ -504,19 +505,17 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       <div class="interview-bar">
         <div class="progress stack-tight">
           <div class="row spread">
-            <p class="eyebrow">
-              Question {Math.min(state().index + 1, interview.questionCount)} of {interview.questionCount}
-            </p>
+            <p class="eyebrow">{t('interview:progress.title', { current: Math.min(state().index + 1, interview.questionCount), total: interview.questionCount })}</p>
             <span class="muted small">{interview.spec.role}</span>
           </div>
           <div
             class="progress-track"
             role="progressbar"
-            aria-label="Interview progress"
+            aria-label={t('interview:progress.label')}
             aria-valuemin="0"
             aria-valuemax={interview.questionCount}
             aria-valuenow={Math.min(state().index, interview.questionCount)}
-            aria-valuetext={`${plural(Math.min(state().index, interview.questionCount), 'question')} done`}
+            aria-valuetext={t('interview:progress.done', { count: Math.min(state().index, interview.questionCount) })}
           >
             <div class="progress-fill" style={{ width: `${progressPercent()}%` }} />
           </div>
@@ -524,7 +523,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         <div class="timer-box">
           <div class="stack-tight" style={{ gap: '0' }}>
             <span class="muted small" id="timer-label">
-              {paused() ? 'Paused' : 'Elapsed'} · {interview.spec.minutes} min planned
+              {t(paused() ? 'interview:timer.paused' : 'interview:timer.elapsed', { minutes: interview.spec.minutes })}
             </span>
             <span
               class="timer"
@@ -543,7 +542,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
             disabled={busy() !== null || state().phase === 'finished'}
             aria-describedby="timer-label"
           >
-            {paused() ? 'Resume' : 'Pause'}
+            {paused() ? t('interview:timer.resume') : t('interview:timer.pause')}
           </button>
         </div>
       </div>
@@ -565,8 +564,8 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
 
       <Show when={paused()}>
         <div class="paused-note">
-          <strong>{welcomeBack() ? 'Welcome back. ' : ''}The interview is paused.</strong> The timer is stopped at{' '}
-          {formatClock(totalElapsedMs(state(), now()))}. Press Resume when you're ready to carry on.
+          <strong>{welcomeBack() ? t('interview:pausedNote.welcomeBack') : t('interview:pausedNote.paused')}</strong>{' '}
+          {t('interview:pausedNote.rest', { time: formatClock(totalElapsedMs(state(), now())) })}
         </div>
       </Show>
 
@@ -574,7 +573,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         <div class="row">
           <span class="tag tag-accent">{QUESTION_KIND_LABELS[question()?.question.kind ?? 'behavioural']}</span>
           <span class="muted small">
-            This question: {formatClock(questionElapsedMs(state(), now()))}
+            {t('interview:timer.thisQuestion', { time: formatClock(questionElapsedMs(state(), now())) })}
           </span>
         </div>
         <h1 id="question-text" class="question-text" data-testid="question-text" tabindex="-1" ref={heading}>
@@ -583,9 +582,11 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         <Show when={state().followUp}>
           {(followUp) => (
             <div class="follow-up stack-tight" data-testid="follow-up">
-              <p class="muted small">Your answer: {followUp().mainAnswer.length > 240 ? `${followUp().mainAnswer.slice(0, 240)}…` : followUp().mainAnswer}</p>
+              <p class="muted small">
+                {t('interview:followUp.yourAnswer', { answer: followUp().mainAnswer.length > 240 ? `${followUp().mainAnswer.slice(0, 240)}…` : followUp().mainAnswer })}
+              </p>
               <p class="follow-up-question">
-                <span class="tag">Follow-up</span> {followUp().question}
+                <span class="tag">{t('interview:followUp.tag')}</span> {followUp().question}
               </p>
             </div>
           )}
@@ -604,7 +605,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         />
 
         <div class="field">
-          <label for="answer">Your answer</label>
+          <label for="answer">{t('interview:answer.label')}</label>
           <textarea
             id="answer"
             ref={textarea}
@@ -627,8 +628,8 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           />
           <div class="answer-meta">
             <span id="answer-hint">
-              {plural(wordCount(state().draft), 'word')}
-              <span class="kbd-hint"> · Ctrl+Enter to submit</span>
+              {t('interview:answer.words', { count: wordCount(state().draft) })}
+              <span class="kbd-hint">{t('interview:answer.submitHint')}</span>
             </span>
             <span id="answer-save" class="save-state" data-state={saveState()}>
               {saveText()}
@@ -656,15 +657,13 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           when={!confirmEnd()}
           fallback={
             <div class="confirm-box stack-tight" role="group" aria-labelledby="end-confirm-text">
-              <p id="end-confirm-text">
-                End the interview now? Your submitted answers are scored; this question and any after it are left out.
-              </p>
+              <p id="end-confirm-text">{t('interview:actions.endConfirm')}</p>
               <div class="row">
                 <button type="button" class="button button-small button-danger" disabled={busy() !== null} onClick={() => void endEarly()}>
-                  Finish and see report
+                  {t('interview:actions.finish')}
                 </button>
                 <button type="button" class="button button-small" ref={(el) => queueMicrotask(() => el.focus())} onClick={() => setConfirmEnd(false)}>
-                  Keep going
+                  {t('interview:actions.keepGoing')}
                 </button>
               </div>
             </div>
@@ -672,32 +671,32 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         >
           <div class="interview-actions-bar">
             <button type="button" class="button button-primary" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(false)}>
-              <Show when={busy() === 'scoring' || busy() === 'finishing' || busy() === 'thinking'} fallback={state().followUp ? 'Submit follow-up answer' : 'Submit answer'}>
-                <span class="spinner" aria-hidden="true" /> {busy() === 'thinking' ? 'Reading your answer…' : 'Scoring…'}
+              <Show when={busy() === 'scoring' || busy() === 'finishing' || busy() === 'thinking'} fallback={state().followUp ? t('interview:actions.submitFollowUp') : t('interview:actions.submit')}>
+                <span class="spinner" aria-hidden="true" /> {busy() === 'thinking' ? t('interview:actions.reading') : t('interview:actions.scoring')}
               </Show>
             </button>
             <Show
               when={usesModel && (busy() === 'scoring' || busy() === 'thinking')}
               fallback={
                 <button type="button" class="button" disabled={busy() !== null || paused()} onClick={() => void completeCurrent(true)}>
-                  {state().followUp ? 'Skip follow-up' : 'Skip question'}
+                  {state().followUp ? t('interview:actions.skipFollowUp') : t('interview:actions.skip')}
                 </button>
               }
             >
               <button type="button" class="button" onClick={() => stopModel?.abort()}>
-                Stop the AI
+                {t('interview:actions.stopAi')}
               </button>
               <span class="muted small" role="status" data-testid="model-stream">
-                {modelChars() > 0 ? `The AI has written ${modelChars()} characters…` : 'Waiting for the AI…'}
+                {modelChars() > 0 ? t('interview:actions.aiWritten', { count: modelChars() }) : t('interview:actions.waitingForAi')}
               </span>
             </Show>
             <button type="button" class="button button-danger-quiet end-button" disabled={busy() !== null} onClick={() => setConfirmEnd(true)}>
-              End interview
+              {t('interview:actions.end')}
             </button>
           </div>
         </Show>
         <Show when={state().index === interview.questionCount - 1 && !confirmEnd()}>
-          <p class="muted small">This is the last question: submitting it opens your report.</p>
+          <p class="muted small">{t('interview:actions.lastQuestion')}</p>
         </Show>
       </section>
     </div>

@@ -3,6 +3,7 @@
 // text box always works). The audio never reaches this component: only levels and text.
 import { For, Match, Show, Switch } from 'solid-js';
 import type { VoiceAnswerState } from '../voice/voice-answer-controller.ts';
+import { t } from '../i18n/i18n.ts';
 import { ANSWER_SILENCE_CHOICES } from '../data/interview-preferences.ts';
 
 export function VoiceAnswerPanel(props: {
@@ -32,44 +33,44 @@ export function VoiceAnswerPanel(props: {
           when={active()}
           fallback={
             <button type="button" class="button button-small" onClick={() => props.onStart()} disabled={props.disabled || props.state.status === 'transcribing'}>
-              Answer aloud
+              {t('interview:voice.answerAloud')}
             </button>
           }
         >
           <button type="button" class="button button-small button-primary" onClick={() => props.onFinish()} aria-keyshortcuts="Control+Shift+Space">
-            Done speaking
+            {t('interview:voice.done')}
           </button>
           <button type="button" class="button button-small button-quiet" onClick={() => props.onCancel()}>
-            Cancel
+            {t('interview:voice.cancel')}
           </button>
         </Show>
         <label class="small muted silence-choice">
-          End after a silence of{' '}
-          <select class="select select-small" aria-label="Silence that ends a spoken answer" value={String(props.silenceSeconds)} onChange={(event) => props.onSilenceChange(Number(event.currentTarget.value))}>
-            <For each={ANSWER_SILENCE_CHOICES}>{(seconds) => <option value={String(seconds)}>{seconds} s</option>}</For>
+          {t('interview:voice.silenceBefore')}{' '}
+          <select class="select select-small" aria-label={t('interview:voice.silenceLabel')} value={String(props.silenceSeconds)} onChange={(event) => props.onSilenceChange(Number(event.currentTarget.value))}>
+            <For each={ANSWER_SILENCE_CHOICES}>{(seconds) => <option value={String(seconds)}>{t('interview:voice.seconds', { seconds })}</option>}</For>
           </select>
         </label>
       </div>
       <Switch>
         <Match when={props.state.status === 'starting'}>
           <p class="muted small" role="status">
-            Starting the microphone…
+            {t('interview:voice.startingMic')}
           </p>
         </Match>
         <Match when={props.state.status === 'listening' ? props.state : null}>
           {(listening) => (
             <div class="stack-tight">
               <div class="row">
-                <div class="level-meter" role="meter" aria-label="Microphone level" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(meterPercent())} data-testid="level-meter">
+                <div class="level-meter" role="meter" aria-label={t('interview:voice.level')} aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(meterPercent())} data-testid="level-meter">
                   <div class="level-fill" style={{ width: `${meterPercent()}%` }} />
                 </div>
                 <span class="small" role="status" data-testid="listening-state">
-                  {props.questionSpeaking ? 'Microphone muted while the question is read' : listening().speaking ? 'Listening… (speech heard)' : 'Listening…'}
+                  {props.questionSpeaking ? t('interview:voice.muted') : listening().speaking ? t('interview:voice.listeningHeard') : t('interview:voice.listening')}
                 </span>
               </div>
               <Show when={!listening().modelReady}>
                 <p class="muted small" data-testid="speech-model-progress">
-                  {listening().modelProgress ?? 'Loading the speech model'}; keep talking, nothing is lost.
+                  {t('interview:voice.modelProgress', { progress: listening().modelProgress ?? t('interview:voice.modelLoading') })}
                 </p>
               </Show>
               <Show when={listening().partial}>
@@ -82,7 +83,7 @@ export function VoiceAnswerPanel(props: {
         </Match>
         <Match when={props.state.status === 'transcribing'}>
           <p class="muted small" role="status">
-            <span class="spinner" aria-hidden="true" /> Writing down your answer…
+            <span class="spinner" aria-hidden="true" /> {t('interview:voice.transcribing')}
           </p>
         </Match>
         <Match when={props.state.status === 'unavailable' || props.state.status === 'failed' ? (props.state as { message: string }) : null}>

@@ -75,7 +75,39 @@ export type TransitionResult =
       /** True when this transition ended the interview. */
       readonly finished?: boolean;
     }
-  | { readonly ok: false; readonly state: InterviewMachineState; readonly error: string };
+  | { readonly ok: false; readonly state: InterviewMachineState; readonly error: string; readonly code: RefusalCode };
+
+/** Why an event was refused, for the UI to say in its language; `error` says it in English. */
+export type RefusalCode =
+  | 'already-started'
+  | 'not-started'
+  | 'paused'
+  | 'already-paused'
+  | 'not-paused'
+  | 'over'
+  | 'already-over'
+  | 'resume-to-submit'
+  | 'resume-to-skip'
+  | 'empty-answer'
+  | 'follow-up-done'
+  | 'follow-up-empty'
+  | 'damaged';
+
+const REFUSALS: Record<RefusalCode, string> = {
+  'already-started': 'The interview has already started.',
+  'not-started': 'The interview has not started.',
+  paused: 'The interview is paused. Resume it to keep answering.',
+  'already-paused': 'The interview is already paused.',
+  'not-paused': 'Only a paused interview can be resumed.',
+  over: 'The interview is over.',
+  'already-over': 'The interview is already over.',
+  'resume-to-submit': 'Resume the interview before you submit.',
+  'resume-to-skip': 'Resume the interview before you skip.',
+  'empty-answer': 'Write an answer first, or skip the question.',
+  'follow-up-done': 'This question already had its follow-up.',
+  'follow-up-empty': 'A follow-up needs a question.',
+  damaged: 'The saved interview progress is damaged.',
+};
 
 export function createInterviewState(questionCount: number): InterviewMachineState {
   if (!Number.isInteger(questionCount) || questionCount < 1) {
@@ -94,11 +126,11 @@ export function createInterviewState(questionCount: number): InterviewMachineSta
 }
 
 export function transition(state: InterviewMachineState, event: InterviewEvent): TransitionResult {
-  const refuse = (error: string): TransitionResult => ({ ok: false, state, error });
+  const refuse = (code: RefusalCode): TransitionResult => ({ ok: false, state, error: REFUSALS[code], code });
 
   switch (event.type) {
     case 'start':
-      if (state.phase !== 'not-started') return refuse('The interview has already started.');
+      if (state.phase !== 'not-started') return refuse('already-started');
       return { ok: true, state: { ...state, phase: 'answering', runningSince: event.at } };
 
     case 'draft':
@@ -110,21 +142,21 @@ export function transition(state: InterviewMachineState, event: InterviewEvent):
       return { ok: true, state: foldRunning(state, event.at, 'paused') };
 
     case 'resume':
-      if (state.phase !== 'paused') return refuse('Only a paused interview can be resumed.');
+      if (state.phase !== 'paused') return refuse('not-paused');
       return { ok: true, state: { ...state, phase: 'answering', runningSince: event.at } };
 
     case 'submit': {
       if (state.phase !== 'answering') return refuse(answerRefusal(state.phase, 'submit'));
-      if (state.draft.trim().length === 0) return refuse('Write an answer first, or skip the question.');
+      if (state.draft.trim().length === 0) return refuse('empty-answer');
       return advance(state, event.at, false);
     }
 
     case 'followUp': {
       if (state.phase !== 'answering') return refuse(answerRefusal(state.phase, 'submit'));
-      if (state.followUp) return refuse('This question already had its follow-up.');
-      if (state.draft.trim().length === 0) return refuse('Write an answer first, or skip the question.');
+      if (state.followUp) return refuse('follow-up-done');
+      if (state.draft.trim().length === 0) return refuse('empty-answer');
       const question = event.question.trim();
-      if (!question) return refuse('A follow-up needs a question.');
+      if (!question) return refuse('follow-up-empty');
       return { ok: true, state: { ...state, draft: '', followUp: { question, mainAnswer: state.draft } } };
     }
 
@@ -134,7 +166,7 @@ export function transition(state: InterviewMachineState, event: InterviewEvent):
 
     case 'endEarly': {
       if (state.phase !== 'answering' && state.phase !== 'paused') {
-        return refuse(state.phase === 'finished' ? 'The interview is already over.' : 'The interview has not started.');
+        return refuse(state.phase === 'finished' ? 'already-over' : 'not-started');
       }
       const folded = state.phase === 'answering' ? foldRunning(state, event.at, 'finished') : { ...state, phase: 'finished' as const };
       return { ok: true, state: { ...folded, endedEarly: true }, finished: true };
@@ -193,7 +225,7 @@ function restore(snapshot: InterviewSnapshot): TransitionResult {
     snapshot.activeMs.every((ms) => Number.isFinite(ms) && ms >= 0) &&
     (snapshot.followUp == null || (typeof snapshot.followUp.question === 'string' && typeof snapshot.followUp.mainAnswer === 'string'));
   const fallback = createInterviewState(Number.isInteger(count) && count >= 1 ? count : 1);
-  if (!valid) return { ok: false, state: fallback, error: 'The saved interview progress is damaged.' };
+  if (!valid) return { ok: false, state: fallback, error: REFUSALS.damaged, code: 'damaged' };
 
   const finished = snapshot.phase === 'finished' || snapshot.index >= count;
   // The candidate was away, so an interview that was running comes back paused: the timer only
@@ -245,20 +277,20 @@ function runningMs(state: InterviewMachineState, now: number): number {
   return Math.max(0, now - state.runningSince);
 }
 
-function draftRefusal(phase: InterviewPhase): string {
-  if (phase === 'paused') return 'The interview is paused. Resume it to keep answering.';
-  if (phase === 'finished') return 'The interview is over.';
-  return 'The interview has not started.';
+function draftRefusal(phase: InterviewPhase): RefusalCode {
+  if (phase === 'paused') return 'paused';
+  if (phase === 'finished') return 'over';
+  return 'not-started';
 }
 
-function pauseRefusal(phase: InterviewPhase): string {
-  if (phase === 'paused') return 'The interview is already paused.';
-  if (phase === 'finished') return 'The interview is over.';
-  return 'The interview has not started.';
+function pauseRefusal(phase: InterviewPhase): RefusalCode {
+  if (phase === 'paused') return 'already-paused';
+  if (phase === 'finished') return 'over';
+  return 'not-started';
 }
 
-function answerRefusal(phase: InterviewPhase, verb: 'submit' | 'skip'): string {
-  if (phase === 'paused') return `Resume the interview before you ${verb}.`;
-  if (phase === 'finished') return 'The interview is over.';
-  return 'The interview has not started.';
+function answerRefusal(phase: InterviewPhase, verb: 'submit' | 'skip'): RefusalCode {
+  if (phase === 'paused') return verb === 'submit' ? 'resume-to-submit' : 'resume-to-skip';
+  if (phase === 'finished') return 'over';
+  return 'not-started';
 }

@@ -4,14 +4,17 @@
 // speak, a partial transcript of the last 30 s is read every 2 s of new speech; when they stop
 // (a silence of the length they chose, the Done button, or the key), the whole answer is transcribed
 // in overlapping windows and handed to the page with word timestamps.
-// Audio stays in the workers; the page sees levels, speaking/silent, and text.
-// Owns: one answer's listening and transcription. Must not import: Solid, Dexie.
+// Audio stays in the workers; the page sees levels, speaking/silent, and text. Problems and progress
+// are put into words in the interface language when they happen (web/ui/error-message.ts).
+// Owns: one answer's listening and transcription. Must not import: Solid components, Dexie.
 import type { Listening } from '../../workers/speech/vad/listen.ts';
 import { PartialTranscriptMerger, transcriptText, type TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
 import type { Transcriber } from '../../workers/speech/transcription/transcriber.ts';
 import type { WhisperLoadProgress } from '../../workers/speech/transcription/api.ts';
 import type { TranscriptionUnavailableError } from '../../workers/speech/transcription/transcription-errors.ts';
 import { loadClientConfig } from '../engine/client-config.ts';
+import { t } from '../i18n/i18n.ts';
+import { errorMessage as messageOf } from '../ui/error-message.ts';
 
 export type VoiceAnswerState =
   | { status: 'off' }
@@ -133,10 +136,11 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         options.onLevel(level.rms);
       });
       current.capture.onEnded((error) => {
-        void release().then(() => options.onChange({ status: 'failed', message: error.message }));
+        void release().then(() => options.onChange({ status: 'failed', message: messageOf(error) }));
       });
       current.voice.onError((error) => {
-        void release().then(() => options.onChange({ status: 'failed', message: `${error.message} You can type your answer.` }));
+        // A VoiceActivityError; its words add that the candidate can type instead.
+        void release().then(() => options.onChange({ status: 'failed', message: messageOf(error) }));
       });
       current.voice.onAnswerEnded(() => void controller.finish());
       show({});
@@ -170,7 +174,7 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         () => show({ modelReady: true }),
         (error: TranscriptionUnavailableError) => {
           if (listening !== current) return;
-          void release().then(() => options.onChange({ status: 'unavailable', message: error.message }));
+          void release().then(() => options.onChange({ status: 'unavailable', message: messageOf(error) }));
         },
       );
     },
@@ -224,12 +228,8 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
 
 /** "Downloading the speech model: 12 of 40 MB" from transformers.js's progress. */
 function describeProgress(progress: WhisperLoadProgress): string {
-  if (progress.kind === 'starting') return `Starting the speech model on the ${progress.device === 'webgpu' ? 'GPU' : 'CPU'}`;
+  if (progress.kind === 'starting') return t('interview:voice.modelStarting', { device: t(progress.device === 'webgpu' ? 'interview:voice.gpu' : 'interview:voice.cpu') });
   const mb = (bytes: number) => Math.max(0, Math.round(bytes / 1e6));
-  const what = progress.kind === 'file' ? ` (${progress.file})` : '';
-  return `Downloading the speech model, once: ${mb(progress.loadedBytes)} of ${mb(progress.totalBytes)} MB${what}, kept on this device afterwards`;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const file = progress.kind === 'file' ? t('interview:voice.modelFile', { file: progress.file }) : '';
+  return t('interview:voice.modelDownloading', { loaded: mb(progress.loadedBytes), total: mb(progress.totalBytes), file });
 }

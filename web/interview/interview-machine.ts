@@ -93,7 +93,7 @@ export type RefusalCode =
   | 'follow-up-empty'
   | 'damaged';
 
-const REFUSALS: Record<RefusalCode, string> = {
+export const REFUSALS: Readonly<Record<RefusalCode, string>> = {
   'already-started': 'The interview has already started.',
   'not-started': 'The interview has not started.',
   paused: 'The interview is paused. Resume it to keep answering.',

@@ -43,6 +43,8 @@ export const SETTING_SCOPE: Record<SettingKey, 'portable' | 'device'> = {
   answerSilenceSeconds: 'portable',
   // The candidate has seen the first-run tour; a restored device need not offer it again.
   onboarding: 'portable',
+  // Whether spoken answers' audio is kept: the candidate's privacy choice, which should follow them.
+  keepRecordings: 'portable',
 };
 
 /** Keys not listed (a newer app's, a hand-edited file's) are treated as device-only: never leak, never overwrite. */

@@ -94,6 +94,8 @@ describe('interview Markdown', () => {
     expect(markdown).toContain('- **Nivel:** Sénior');
     expect(markdown).toContain('## Pregunta 1 · Conductual · 72 / 100');
     expect(markdown).toContain('| STAR structure | 3,5 |');
+    expect(markdown).toContain('## Lo que vio la cámara');
+    expect(markdown).toMatch(/- Velocidad al hablar: \d+ palabras por minuto — por (debajo|encima) del objetivo; objetivo 120–160 palabras/);
   });
 
   it('puts several interviews in one document, newest first, one level down', () => {

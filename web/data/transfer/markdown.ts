@@ -1,12 +1,14 @@
 // Interviews as Markdown, to read, keep or paste elsewhere: the interview's facts, the summary, then
 // each question with the answer, the scores per dimension with their evidence and feedback, how the
-// answer was spoken and what the camera saw (both computed by the same pure functions as the report).
+// answer was spoken and what the camera saw (both computed, and worded, by the same functions as the
+// report, in the interface language).
 // Everything the candidate or a model wrote is escaped, so an answer containing "# Heading", "*", "|"
 // or "<script>" reads as the text it is and cannot restructure the document.
 // Owns: the Markdown layout. Must not import: Dexie, Solid, the DOM (pure; Node tests it).
 import type { InterviewRecord, TurnRecord } from '../db.ts';
 import { speechMetrics, type Assessment } from '../../../workers/speech/metrics/index.ts';
-import { answerBehaviour, describeAnswerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE } from '../../ui/visible-behaviour.ts';
+import { targetRange, type MetricName } from '../../ui/speech-explanations.ts';
+import { answerBehaviour, describeAnswerBehaviour, describeInterviewBehaviour, visibleBehaviourNote } from '../../ui/visible-behaviour.ts';
 
 /** i18next's t, or anything with its shape; keys are in the `data` namespace. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -62,10 +64,9 @@ function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
-function assessmentWords(assessment: Assessment, options: MarkdownOptions): string {
+function assessmentWords(metric: MetricName, assessment: Assessment, options: MarkdownOptions): string {
   const status = assessment.status ? options.t(`data:markdown.status.${assessment.status}`) : options.t('data:markdown.status.unjudged');
-  const target = `${formatNumber(assessment.target.min, options.locale, 1)}–${formatNumber(assessment.target.max, options.locale, 1)} ${assessment.target.unit}`;
-  return options.t('data:markdown.speech.assessment', { status, target });
+  return options.t('data:markdown.speech.assessment', { status, target: targetRange(metric, assessment) });
 }
 
 function speechSection(turn: TurnRecord, options: MarkdownOptions): string[] {
@@ -73,18 +74,20 @@ function speechSection(turn: TurnRecord, options: MarkdownOptions): string[] {
   if (!voice || voice.words.length === 0) return [];
   const { t, locale } = options;
   const metrics = speechMetrics({ words: voice.words, language: voice.language, answerEndSeconds: voice.recordingSeconds });
-  const line = (label: string, value: string, assessment: Assessment) => `- ${label}: ${value} — ${assessmentWords(assessment, options)}`;
+  const line = (metric: MetricName, label: string, value: string, assessment: Assessment) => `- ${label}: ${value} — ${assessmentWords(metric, assessment, options)}`;
   return [
     `**${t('data:markdown.speech.title')}**`,
     '',
-    line(t('data:markdown.speech.pace'), t('data:markdown.speech.paceValue', { wpm: formatNumber(metrics.pace.talkTimeWpm, locale) }), metrics.pace.assessment),
+    line('pace', t('data:markdown.speech.pace'), t('data:markdown.speech.paceValue', { wpm: formatNumber(metrics.pace.talkTimeWpm, locale) }), metrics.pace.assessment),
     line(
+      'fillers',
       t('data:markdown.speech.fillers'),
       t('data:markdown.speech.fillersValue', { count: metrics.fillers.count, per100: formatNumber(metrics.fillers.per100Words, locale, 1) }),
       metrics.fillers.assessment,
     ),
-    line(t('data:markdown.speech.pauses'), formatNumber(metrics.pauses.count, locale), metrics.pauses.assessment),
+    line('pauses', t('data:markdown.speech.pauses'), formatNumber(metrics.pauses.count, locale), metrics.pauses.assessment),
     line(
+      'thinking',
       t('data:markdown.speech.thinking'),
       t('data:markdown.speech.thinkingValue', {
         percent: formatNumber(metrics.talkTime.thinkingShare * 100, locale),
@@ -93,7 +96,7 @@ function speechSection(turn: TurnRecord, options: MarkdownOptions): string[] {
       }),
       metrics.talkTime.assessment,
     ),
-    line(t('data:markdown.speech.repeats'), formatNumber(metrics.repeats.count, locale), metrics.repeats.assessment),
+    line('repeats', t('data:markdown.speech.repeats'), formatNumber(metrics.repeats.count, locale), metrics.repeats.assessment),
     '',
   ];
 }
@@ -178,7 +181,7 @@ export function interviewMarkdown(document: InterviewDocument, options: Markdown
   }
 
   const camera = describeInterviewBehaviour(asked.flatMap((turn) => (turn.vision?.length ? [answerBehaviour(turn.vision)] : [])));
-  if (camera) out.push(heading(level + 1, t('data:markdown.camera')), '', escapeMarkdown(camera), '', `*${escapeMarkdown(VISIBLE_BEHAVIOUR_NOTE)}*`, '');
+  if (camera) out.push(heading(level + 1, t('data:markdown.camera')), '', escapeMarkdown(camera), '', `*${escapeMarkdown(visibleBehaviourNote())}*`, '');
 
   for (const turn of asked) out.push(...turnSection(turn, level + 1, options));
   if (notReached > 0) out.push(`*${t('data:markdown.notReached', { count: notReached })}*`, '');

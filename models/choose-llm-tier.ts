@@ -8,8 +8,17 @@ export interface TierRecommendation {
   tier: LlmTier | null;
   variant: LlmModelVariant | null;
   quantisation: Quantisation;
+  /** In English. */
   reason: string;
+  /** What `reason` says, as data, so the UI can say it in its own language. */
+  why: TierWhy;
 }
+
+export type TierWhy =
+  | { kind: 'no-webgpu' }
+  | { kind: 'no-storage'; freeMB: number }
+  | { kind: 'no-memory'; budgetMB: number }
+  | { kind: 'fits'; vramMB: number; memoryGb: number; memoryAssumed: boolean; lowResourceOnly: boolean; f16: boolean; softwareAdapter: string | null };
 
 const MB = 1024 * 1024;
 /** Without navigator.deviceMemory (Firefox, Safari), assume a mid-range laptop. */
@@ -25,9 +34,9 @@ export function quantisationFor(capabilities: DeviceCapabilities): Quantisation 
 
 export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: readonly LlmTier[]): TierRecommendation {
   const quantisation = quantisationFor(capabilities);
-  const none = (reason: string): TierRecommendation => ({ tier: null, variant: null, quantisation, reason });
+  const none = (reason: string, why: TierWhy): TierRecommendation => ({ tier: null, variant: null, quantisation, reason, why });
   const gpu = capabilities.webgpu;
-  if (!gpu) return none(`${capabilities.webgpuUnavailableReason ?? 'This browser has no WebGPU.'} The cloud or basic engine will be used instead.`);
+  if (!gpu) return none(`${capabilities.webgpuUnavailableReason ?? 'This browser has no WebGPU.'} The cloud or basic engine will be used instead.`, { kind: 'no-webgpu' });
 
   const memoryGb = capabilities.deviceMemoryGb ?? DEFAULT_DEVICE_MEMORY_GB;
   const budgetMB = memoryGb * 1024 * MEMORY_SHARE;
@@ -42,11 +51,14 @@ export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: reado
   const best = [...candidates].reverse().find((tier) => fits(tier.variants[quantisation]));
   if (!best) {
     const smallest = catalogue[0]?.variants[quantisation];
-    const why =
-      smallest && smallest.vramRequiredMB * MB + STORAGE_HEADROOM_BYTES > freeBytes
-        ? `there is not enough free storage (${Math.round(freeBytes / MB)} MB) for even the smallest model`
-        : `about ${Math.round(budgetMB)} MB of GPU memory is too little for even the smallest model`;
-    return none(`On this device ${why}. The cloud or basic engine will be used instead.`);
+    const noStorage = smallest !== undefined && smallest.vramRequiredMB * MB + STORAGE_HEADROOM_BYTES > freeBytes;
+    const why = noStorage
+      ? `there is not enough free storage (${Math.round(freeBytes / MB)} MB) for even the smallest model`
+      : `about ${Math.round(budgetMB)} MB of GPU memory is too little for even the smallest model`;
+    return none(
+      `On this device ${why}. The cloud or basic engine will be used instead.`,
+      noStorage ? { kind: 'no-storage', freeMB: Math.round(freeBytes / MB) } : { kind: 'no-memory', budgetMB: Math.round(budgetMB) },
+    );
   }
   const variant = best.variants[quantisation];
   const precision = quantisation === 'q4f16' ? 'the GPU supports 16-bit shaders, so the smaller f16 build is used' : 'the GPU has no 16-bit shaders, so the f32 build is used';
@@ -60,5 +72,14 @@ export function chooseLlmTier(capabilities: DeviceCapabilities, catalogue: reado
       (gpu.isFallbackAdapter
         ? ` Only a software GPU (${gpu.adapterDescription || 'fallback adapter'}) is available, so only the smallest model is offered and it will be slow; the cloud engine, where your organisation offers it, is faster.`
         : ''),
+    why: {
+      kind: 'fits',
+      vramMB: Math.round(variant.vramRequiredMB),
+      memoryGb,
+      memoryAssumed: capabilities.deviceMemoryGb === null,
+      lowResourceOnly,
+      f16: quantisation === 'q4f16',
+      softwareAdapter: gpu.isFallbackAdapter ? gpu.adapterDescription : null,
+    },
   };
 }

@@ -2,20 +2,17 @@
 // download with its size and the free space shown first, progress, cancel and resume), and the
 // models already cached, each with a delete button.
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { DeviceCapabilities } from '../../models/device-capabilities.ts';
 import type { TierRecommendation } from '../../models/choose-llm-tier.ts';
+import type { DeviceCapabilities } from '../../models/device-capabilities.ts';
 import { getAiPreference, getLocalModelChoice, setAiPreference, setLocalModelChoice, type AiPreference, type LocalModelChoice } from '../data/ai-settings.ts';
-import { chooseEngine, type EngineChoice } from '../engine/engine-facade.ts';
+import { chooseEngine, describeDefaultEngine, type EngineChoice } from '../engine/engine-facade.ts';
 import { loadCatalogueModels, type CatalogueModel } from '../engine/local-model-records.ts';
-import { formatBytes } from '../ui/format.ts';
+import { t } from '../i18n/i18n.ts';
+import { tierReason, webgpuUnavailableText } from '../ui/device-words.ts';
+import { formatBytes, modelTierBlurb, modelTierLabel } from '../ui/format.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
 
-const PREFERENCES: { value: AiPreference; label: string; detail: string }[] = [
-  { value: 'auto', label: 'Automatic', detail: 'The on-device model when it is downloaded and the GPU works, else the cloud AI if your organisation offers it, else basic scoring.' },
-  { value: 'local', label: 'On-device model first', detail: 'Nothing you write leaves this device while the model works.' },
-  { value: 'cloud', label: 'Cloud AI first', detail: "Faster on weak devices. Your typed answers go to your organisation's AI provider." },
-  { value: 'basic', label: 'Basic scoring only', detail: 'No model, nothing sent anywhere: a curated question bank and transparent rules.' },
-];
+const PREFERENCES: readonly AiPreference[] = ['auto', 'local', 'cloud', 'basic'];
 
 interface Progress {
   loadedBytes: number;
@@ -32,7 +29,7 @@ type DownloadState =
   | { phase: 'failed'; model: CatalogueModel; message: string };
 
 export default function AiSettingsPage() {
-  usePageTitle('AI settings');
+  usePageTitle(() => t('ai-settings:title'));
   const [preference, setPreference] = createSignal<AiPreference>('auto');
   const [engine, setEngine] = createSignal<EngineChoice | null>(null);
   const [capabilities, setCapabilities] = createSignal<DeviceCapabilities | null>(null);
@@ -126,7 +123,7 @@ export default function AiSettingsPage() {
       void refreshEngine();
     } catch (cause) {
       if (controller.signal.aborted) setDownload({ phase: 'idle' });
-      else setDownload({ phase: 'failed', model, message: `${messageOf(cause)} Until then, ${engineFallbackText()}` });
+      else setDownload({ phase: 'failed', model, message: t('ai-settings:download.failed', { message: messageOf(cause), fallback: engineFallbackText() }) });
     }
   }
 
@@ -146,14 +143,14 @@ export default function AiSettingsPage() {
     }
   }
 
-  const engineFallbackText = () => (engine()?.kind === 'cloud' ? 'the cloud AI is used.' : 'basic scoring is used.');
+  const engineFallbackText = () => (engine()?.kind === 'cloud' ? t('ai-settings:download.fallbackCloud') : t('ai-settings:download.fallbackBasic'));
   const gpu = () => capabilities()?.webgpu;
 
   return (
     <div class="stack">
       <div class="page-header">
-        <h1>AI settings</h1>
-        <p class="muted">Choose which AI writes your questions and scores your answers.</p>
+        <h1>{t('ai-settings:title')}</h1>
+        <p class="muted">{t('ai-settings:intro')}</p>
       </div>
 
       <Show when={error()}>
@@ -163,20 +160,20 @@ export default function AiSettingsPage() {
       </Show>
 
       <section class="card stack" aria-labelledby="engine-title">
-        <h2 id="engine-title">Which AI to use</h2>
+        <h2 id="engine-title">{t('ai-settings:engine.title')}</h2>
         <p class="engine-note" data-testid="engine-now" data-engine={engine()?.kind ?? 'pending'}>
-          <span class="tag tag-accent">{engine()?.label ?? 'checking…'}</span>
-          <span>{engine()?.reason ?? 'Checking which AI this device can use.'}</span>
+          <span class="tag tag-accent">{engine()?.label ?? describeDefaultEngine().label}</span>
+          <span>{engine()?.reason ?? describeDefaultEngine().reason}</span>
         </p>
         <fieldset class="stack-tight">
-          <legend class="visually-hidden">Preferred engine</legend>
+          <legend class="visually-hidden">{t('ai-settings:engine.preferred')}</legend>
           <For each={PREFERENCES}>
             {(option) => (
               <label class="choice">
-                <input type="radio" name="preference" value={option.value} checked={preference() === option.value} onChange={() => void changePreference(option.value)} />
+                <input type="radio" name="preference" value={option} checked={preference() === option} onChange={() => void changePreference(option)} />
                 <span>
-                  <strong>{option.label}</strong>
-                  <span class="muted small"> — {option.detail}</span>
+                  <strong>{t(`ai-settings:preferences.${option}.label`)}</strong>
+                  <span class="muted small"> — {t(`ai-settings:preferences.${option}.detail`)}</span>
                 </span>
               </label>
             )}
@@ -185,37 +182,41 @@ export default function AiSettingsPage() {
       </section>
 
       <section class="card stack" aria-labelledby="device-title">
-        <h2 id="device-title">On-device model</h2>
-        <Show when={capabilities()} fallback={<p class="loading" role="status"><span class="spinner" aria-hidden="true" /> Checking this device…</p>}>
+        <h2 id="device-title">{t('ai-settings:device.title')}</h2>
+        <Show
+          when={capabilities()}
+          fallback={
+            <p class="loading" role="status">
+              <span class="spinner" aria-hidden="true" /> {t('ai-settings:device.checking')}
+            </p>
+          }
+        >
           <dl class="facts" data-testid="device-facts">
-            <dt>GPU</dt>
-            <dd>{gpu() ? gpu()!.adapterDescription || 'WebGPU adapter' : capabilities()!.webgpuUnavailableReason}</dd>
+            <dt>{t('ai-settings:device.gpu')}</dt>
+            <dd>{gpu() ? gpu()!.adapterDescription || t('ai-settings:device.webgpuAdapter') : webgpuUnavailableText(capabilities()!)}</dd>
             <Show when={gpu()}>
-              <dt>16-bit shaders</dt>
-              <dd>{gpu()!.features.includes('shader-f16') ? 'yes' : 'no'}</dd>
+              <dt>{t('ai-settings:device.f16')}</dt>
+              <dd>{gpu()!.features.includes('shader-f16') ? t('ai-settings:device.yes') : t('ai-settings:device.no')}</dd>
             </Show>
-            <dt>Memory</dt>
-            <dd>{capabilities()!.deviceMemoryGb ? `about ${capabilities()!.deviceMemoryGb} GB` : 'not reported by the browser'}</dd>
-            <dt>Free storage</dt>
-            <dd>{capabilities()!.storage ? formatBytes(capabilities()!.storage!.quotaBytes - capabilities()!.storage!.usageBytes) : 'unknown'}</dd>
+            <dt>{t('ai-settings:device.memory')}</dt>
+            <dd>{capabilities()!.deviceMemoryGb ? t('ai-settings:device.memoryAbout', { gb: capabilities()!.deviceMemoryGb }) : t('ai-settings:device.memoryUnknown')}</dd>
+            <dt>{t('ai-settings:device.freeStorage')}</dt>
+            <dd>{capabilities()!.storage ? formatBytes(capabilities()!.storage!.quotaBytes - capabilities()!.storage!.usageBytes) : t('ai-settings:device.unknown')}</dd>
           </dl>
-          <p data-testid="tier-reason">{recommendation()?.reason}</p>
+          <p data-testid="tier-reason">{recommendation() ? tierReason(recommendation()!, capabilities()!) : ''}</p>
         </Show>
 
         <Show when={models().length > 0 && gpu()}>
           <fieldset class="stack-tight">
-            <legend>Model</legend>
+            <legend>{t('ai-settings:models.legend')}</legend>
             <For each={models()}>
               {(model) => (
                 <label class="choice">
                   <input type="radio" name="model" value={model.variant.modelId} checked={selected() === model.variant.modelId} onChange={() => setSelected(model.variant.modelId)} />
                   <span>
-                    <strong>{model.tier.label}</strong>
-                    {model.variant.modelId === recommendation()?.variant?.modelId ? <span class="tag tag-accent"> recommended</span> : null}
-                    <span class="muted small">
-                      {' '}
-                      — {model.tier.blurb} Needs about {Math.round(model.variant.vramRequiredMB)} MB of GPU memory.
-                    </span>
+                    <strong>{modelTierLabel(model.tier)}</strong>
+                    {model.variant.modelId === recommendation()?.variant?.modelId ? <span class="tag tag-accent">{t('ai-settings:models.recommended')}</span> : null}
+                    <span class="muted small">{t('ai-settings:models.detail', { blurb: modelTierBlurb(model.tier), mb: Math.round(model.variant.vramRequiredMB) })}</span>
                   </span>
                 </label>
               )}
@@ -223,7 +224,7 @@ export default function AiSettingsPage() {
             <label class="choice">
               <input type="radio" name="model" value="" checked={selected() === null} onChange={() => setSelected(null)} />
               <span>
-                <strong>None</strong> <span class="muted small">— don't download a model</span>
+                <strong>{t('ai-settings:models.none')}</strong> <span class="muted small">{t('ai-settings:models.noneDetail')}</span>
               </span>
             </label>
           </fieldset>
@@ -240,18 +241,18 @@ export default function AiSettingsPage() {
       </section>
 
       <section class="card stack" aria-labelledby="cached-title">
-        <h2 id="cached-title">Downloaded models</h2>
-        <Show when={cached().length > 0} fallback={<p class="muted">No model is stored on this device.</p>}>
+        <h2 id="cached-title">{t('ai-settings:cached.title')}</h2>
+        <Show when={cached().length > 0} fallback={<p class="muted">{t('ai-settings:cached.empty')}</p>}>
           <ul class="plain-list" data-testid="cached-models">
             <For each={cached()}>
               {(entry) => (
                 <li class="row spread">
                   <span>
-                    {entry.model.tier.label} · {formatBytes(entry.bytes)}
-                    {choice()?.modelId === entry.model.variant.modelId ? ' · in use' : ''}
+                    {modelTierLabel(entry.model.tier)} · {formatBytes(entry.bytes)}
+                    {choice()?.modelId === entry.model.variant.modelId ? t('ai-settings:cached.inUse') : ''}
                   </span>
                   <button type="button" class="button button-small button-danger-quiet" onClick={() => void remove(entry.model)}>
-                    Delete
+                    {t('ai-settings:cached.delete')}
                   </button>
                 </li>
               )}
@@ -280,29 +281,30 @@ function DownloadPanel(props: DownloadPanelProps) {
       <Show when={props.state.phase === 'idle' || props.state.phase === 'failed'}>
         <div class="row">
           <button type="button" class="button button-primary" disabled={!props.canPrepare} onClick={() => props.onPrepare()}>
-            Download model…
+            {t('ai-settings:download.start')}
           </button>
         </div>
       </Show>
       <Show when={props.state.phase === 'sizing'}>
         <p class="loading" role="status">
-          <span class="spinner" aria-hidden="true" /> Checking the download size…
+          <span class="spinner" aria-hidden="true" /> {t('ai-settings:download.sizing')}
         </p>
       </Show>
       <Show when={props.state.phase === 'confirm' ? props.state : null}>
         {(state) => (
           <div class="confirm-box stack-tight" role="group" aria-labelledby="download-confirm">
             <p id="download-confirm">
-              {state().model.tier.label} is a {formatBytes(state().totalBytes)} download. This device has{' '}
-              {state().freeBytes === null ? 'an unknown amount of' : formatBytes(state().freeBytes!)} free storage.
-              {state().freeBytes !== null && state().freeBytes! < state().totalBytes ? ' That is not enough: free some space or pick a smaller model.' : ''}
+              {state().freeBytes === null
+                ? t('ai-settings:download.confirmUnknownFree', { model: modelTierLabel(state().model.tier), size: formatBytes(state().totalBytes) })
+                : t('ai-settings:download.confirm', { model: modelTierLabel(state().model.tier), size: formatBytes(state().totalBytes), free: formatBytes(state().freeBytes!) })}
+              {state().freeBytes !== null && state().freeBytes! < state().totalBytes ? t('ai-settings:download.notEnough') : ''}
             </p>
             <div class="row">
               <button type="button" class="button button-primary" onClick={() => props.onStart(state().model)} disabled={state().freeBytes !== null && state().freeBytes! < state().totalBytes}>
-                Download {formatBytes(state().totalBytes)}
+                {t('ai-settings:download.confirmButton', { size: formatBytes(state().totalBytes) })}
               </button>
               <button type="button" class="button" onClick={() => props.onDismiss()}>
-                Not now
+                {t('ai-settings:download.notNow')}
               </button>
             </div>
           </div>
@@ -314,7 +316,7 @@ function DownloadPanel(props: DownloadPanelProps) {
             <div
               class="progress-track"
               role="progressbar"
-              aria-label="Model download"
+              aria-label={t('ai-settings:download.progressLabel')}
               aria-valuemin="0"
               aria-valuemax={state().progress.totalBytes || 1}
               aria-valuenow={state().progress.loadedBytes}
@@ -322,14 +324,18 @@ function DownloadPanel(props: DownloadPanelProps) {
               <div class="progress-fill" style={{ width: `${state().progress.totalBytes ? Math.round((state().progress.loadedBytes / state().progress.totalBytes) * 100) : 0}%` }} />
             </div>
             <p class="small" data-testid="download-progress">
-              {formatBytes(state().progress.loadedBytes)} of {formatBytes(state().progress.totalBytes)} · {formatBytes(state().progress.bytesPerSecond)}/s
-              {state().progress.secondsLeft !== null ? ` · about ${Math.ceil(state().progress.secondsLeft!)} s left` : ''}
+              {t('ai-settings:download.progress', {
+                loaded: formatBytes(state().progress.loadedBytes),
+                total: formatBytes(state().progress.totalBytes),
+                speed: formatBytes(state().progress.bytesPerSecond),
+              })}
+              {state().progress.secondsLeft !== null ? t('ai-settings:download.secondsLeft', { seconds: Math.ceil(state().progress.secondsLeft!) }) : ''}
             </p>
             <div class="row">
               <button type="button" class="button" onClick={() => props.onCancel()}>
-                Cancel download
+                {t('ai-settings:download.cancel')}
               </button>
-              <span class="muted small">If you leave or reload, the download continues from where it stopped next time.</span>
+              <span class="muted small">{t('ai-settings:download.resumes')}</span>
             </div>
           </div>
         )}

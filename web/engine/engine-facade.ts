@@ -8,7 +8,7 @@
 // The label and reason are in the interface language (the `engine` catalogue), as they are when the
 // choice is made; each model route also keeps an English label for the chat engine's stand-in flags,
 // which are stored with the scores.
-// Owns: the choice and its reason. Must not import: Solid components, the UI.
+// Owns: the choice and its reason. Must not import: Solid components, screens.
 import type { EngineKind, LlmEngine } from '../../workers/llm/api.ts';
 import type { ChatBackend } from '../../workers/llm/chat-backend.ts';
 import { getAiPreference, type AiPreference } from '../data/ai-settings.ts';

@@ -2,10 +2,11 @@
 // chosen and downloaded a model (AI settings); nothing is ever downloaded from here.
 // Reasons and the display label are in the interface language (the `engine` catalogue); `label` stays
 // English for the chat engine's stand-in flags, which are stored with the scores.
-// Owns: the local engine's preconditions and their reasons. Must not import: Solid components, the UI.
+// Owns: the local engine's preconditions and their reasons. Must not import: Solid components, screens.
 import type { LocalChatBackend, LocalModelLoadProgress } from '../../workers/llm/local/local-chat-backend.ts';
 import { getLocalModelChoice } from '../data/ai-settings.ts';
 import { t } from '../i18n/i18n.ts';
+import { modelTierLabel } from '../ui/format.ts';
 import { findCatalogueModel } from './local-model-records.ts';
 
 export type LocalPreparation = { ok: true; backend: LocalChatBackend; label: string; displayLabel: string; reason: string } | { ok: false; reason: string };
@@ -32,7 +33,7 @@ export async function prepareLocalBackend(): Promise<LocalPreparation> {
   if (!model) return { ok: false, reason: t('engine:reasons.localGone', { model: choice.modelId }) };
   const { tier, record } = model;
   if (!(await isModelCached(record).catch(() => false))) {
-    return { ok: false, reason: t('engine:reasons.localIncomplete', { model: tier.label }) };
+    return { ok: false, reason: t('engine:reasons.localIncomplete', { model: modelTierLabel(tier) }) };
   }
   let prepared = current;
   if (!prepared || prepared.modelId !== record.model_id) {
@@ -48,6 +49,6 @@ export async function prepareLocalBackend(): Promise<LocalPreparation> {
     backend: prepared.backend,
     label: `on-device AI (${tier.label.replace(/^[^·]*·\s*/, '')})`,
     displayLabel: t('engine:localLabel', { model: tier.label.replace(/^[^·]*·\s*/, '') }),
-    reason: t('engine:reasons.localChosen', { model: tier.label }),
+    reason: t('engine:reasons.localChosen', { model: modelTierLabel(tier) }),
   };
 }

@@ -75,6 +75,15 @@ export function interviewTypeLabel(type: string): string {
   return INTERVIEW_TYPE_LABELS[type as InterviewType] ?? type;
 }
 
+/** An on-device model tier's name ("Small · Qwen2.5 0.5B") and what it is good for, in the interface language. */
+export function modelTierLabel(tier: { id: string; label: string }): string {
+  return t(`format:modelTier.${tier.id}.label`, { defaultValue: tier.label });
+}
+
+export function modelTierBlurb(tier: { id: string; blurb: string }): string {
+  return t(`format:modelTier.${tier.id}.blurb`, { defaultValue: tier.blurb });
+}
+
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = translatedLabels(['behavioural', 'technical', 'system-design'], 'format:interviewType');
 
 export type ScoreLevel = 'high' | 'mid' | 'low';

@@ -71,6 +71,9 @@ function serverPostgresProject(): TestProjectInlineConfiguration | null {
       pool: 'forks',
       // Read by test-store.ts: every test database is a schema at TEST_DATABASE_URL.
       env: { IB_TEST_STORE: 'postgres' },
+      // Each test database is a schema to create and migrate (about 0.1 s, more on a busy machine),
+      // and some tests open a dozen of them.
+      testTimeout: 30_000,
     },
   };
 }

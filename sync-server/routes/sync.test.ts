@@ -133,6 +133,21 @@ describe('POST /api/sync/push', () => {
     expect((await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } })).status).toBe(404);
   });
 
+  it('redacts every answer of a batch that also deletes its interview, before and after the deletion', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    const events = interviewEvents('iv-6b', 1, 3);
+    const deletion = { id: nextUlid(), seq: 4, at: events[0]!.at, type: 'interview.deleted', payload: { interviewId: 'iv-6b' } };
+    // started, two answers, the deletion, then the third answer and the completion: all in one push.
+    const batch = [...events.slice(0, 3), deletion, ...events.slice(3).map((event, index) => ({ ...event, seq: 5 + index }))];
+    const result = await pushOk(token, deviceId, batch);
+    expect(result.accepted).toHaveLength(batch.length);
+    expect((await server.app.request('/api/interviewer/interviews/iv-6b', { headers: { cookie } })).status).toBe(404);
+    const payloads = await queryRaw<{ type: string; payload: string }>(server, "SELECT type, payload FROM events WHERE interview_id = 'iv-6b' ORDER BY seq");
+    expect(payloads.map((row) => row.type)).toEqual(batch.map((event) => event.type));
+    for (const row of payloads.filter((row) => row.type !== 'interview.deleted')) expect(JSON.parse(row.payload)).toEqual({ interviewId: 'iv-6b', redacted: true });
+    expect((await queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6b'"))[0]!.n).toBe(0);
+  });
+
   it('reaches the same final state whatever the order and batching, with later seqs winning', async () => {
     const base = interviewEvents('iv-p', 1, 3);
     // The candidate re-answered turn 1 and the summary was recomputed: later seqs for the same things.

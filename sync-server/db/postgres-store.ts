@@ -154,6 +154,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
 
 type Client = pg.PoolClient;
 type InterviewState = { device_id: string; deleted: number };
+type PendingEvent = { id: string; seq: number; type: SyncEvent['type']; at: string; payload: string; interviewId: string };
 
 interface TransactionOptions {
   /** Retry on a unique violation: only where the checks before each insert make it a sign of a race. */
@@ -197,6 +198,8 @@ class PostgresStore implements Store {
     }
   }
 
+  // The statements a push runs for every event are named, so each connection parses and plans them
+  // once; with ~20 round trips in a push, that is most of PostgreSQL's own work.
   private async one<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | null> {
     return (await this.pool.query<T>(sql, params)).rows[0] ?? null;
   }
@@ -337,22 +340,27 @@ class PostgresStore implements Store {
         };
         // One push per device at a time: a concurrent push of the same events waits here, then finds
         // them stored. Pushes of different devices do not wait for each other.
-        await client.query("SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", [device.id]);
+        await client.query({ name: 'ingest-lock', text: "SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", values: [device.id] });
 
         // What is already stored, read once for the whole batch and kept up to date as events are added.
         const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
         const ownerOfId = new Map<string, string>();
         const idOfSeq = new Map<number, string>();
         if (events.length > 0) {
-          const known = await client.query<{ id: string; device_id: string }>('SELECT id, device_id FROM events WHERE id = ANY($1::text[])', [events.map((e) => e.id)]);
-          for (const row of known.rows) ownerOfId.set(row.id, row.device_id);
-          const seqs = await client.query<{ seq: number; id: string }>('SELECT seq, id FROM events WHERE device_id = $1 AND seq = ANY($2::bigint[])', [
-            device.id,
-            events.map((e) => e.seq),
-          ]);
-          for (const row of seqs.rows) idOfSeq.set(row.seq, row.id);
+          const known = await client.query<{ id: string; device_id: string; seq: number }>({
+            name: 'ingest-known-events',
+            text: 'SELECT id, device_id, seq FROM events WHERE id = ANY($1::text[]) OR (device_id = $2 AND seq = ANY($3::bigint[]))',
+            values: [events.map((e) => e.id), device.id, events.map((e) => e.seq)],
+          });
+          for (const row of known.rows) {
+            ownerOfId.set(row.id, row.device_id);
+            if (row.device_id === device.id) idOfSeq.set(row.seq, row.id);
+          }
         }
         const interviews = new Map<string, InterviewState>();
+        // New events are written together at the end, in one statement; a deletion later in the batch
+        // redacts those of its interview here, as it redacts the stored ones in the table.
+        const pending: PendingEvent[] = [];
 
         for (const item of items) {
           if ('invalid' in item) {
@@ -374,25 +382,51 @@ class PostgresStore implements Store {
             ack(event.seq);
             continue;
           }
+          const interviewId = event.payload.interviewId;
           const applied = await materialise(client, interviews, device, event, now);
           if (applied.refusal) {
             outcome.rejected.push({ id: event.id, reason: applied.refusal });
             ack(event.seq);
             continue;
           }
-          const payload = applied.redact ? redactedPayload(event.payload.interviewId) : JSON.stringify(event.payload);
-          // Another device storing this very id at this moment makes this a unique violation, and the
-          // retried transaction then rejects the event as another device's.
-          await client.query(
-            'INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-            [event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, event.payload.interviewId],
-          );
+          if (event.type === 'interview.deleted' && !applied.redact) {
+            for (const earlier of pending) if (earlier.interviewId === interviewId && earlier.type !== 'interview.deleted') earlier.payload = redactedPayload(interviewId);
+          }
+          pending.push({
+            id: event.id,
+            seq: event.seq,
+            type: event.type,
+            at: event.at,
+            payload: applied.redact ? redactedPayload(interviewId) : JSON.stringify(event.payload),
+            interviewId,
+          });
           ownerOfId.set(event.id, device.id);
           idOfSeq.set(event.seq, event.id);
           outcome.accepted.push(event.id);
           ack(event.seq);
         }
-        await client.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [now, device.id]);
+        if (pending.length > 0) {
+          // Another device storing one of these ids at this moment makes this a unique violation, and
+          // the retried transaction then rejects that event as another device's.
+          await client.query({
+            name: 'ingest-insert-events',
+            text: `INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id)
+                   SELECT id, $1, $2, seq, type, at, payload, $3, interview_id
+                   FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[]) AS e(id, seq, type, at, payload, interview_id)`,
+            values: [
+              device.id,
+              device.orgId,
+              now,
+              pending.map((e) => e.id),
+              pending.map((e) => e.seq),
+              pending.map((e) => e.type),
+              pending.map((e) => e.at),
+              pending.map((e) => e.payload),
+              pending.map((e) => e.interviewId),
+            ],
+          });
+        }
+        await client.query({ name: 'ingest-touch-device', text: 'UPDATE devices SET last_seen_at = $1 WHERE id = $2', values: [now, device.id] });
         await this.options.beforeIngestCommit?.();
         return outcome;
       },
@@ -535,19 +569,23 @@ async function materialise(
   now: string,
 ): Promise<{ refusal?: string; redact?: boolean }> {
   const interviewId = event.payload.interviewId;
-  let state = interviews.get(interviewId) ?? (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0];
+  let state = interviews.get(interviewId);
   if (!state) {
-    const created = await client.query(
-      'INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING',
-      [interviewId, device.orgId, device.id, device.candidateName, now],
-    );
-    // No row inserted: another device's push created the interview a moment ago, and it is theirs.
-    state =
-      created.rowCount === 1
-        ? { device_id: device.id, deleted: 0 }
-        : (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0]!;
+    // Created here unless it exists: either way its owner and whether it was deleted come back in one
+    // round trip.
+    const found = await client.query<InterviewState>({
+      name: 'ingest-ensure-interview',
+      text: `WITH created AS (
+               INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT (id) DO NOTHING RETURNING device_id, deleted)
+             SELECT device_id, deleted FROM created
+             UNION ALL SELECT device_id, deleted FROM interviews WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
+      values: [interviewId, device.orgId, device.id, device.candidateName, now],
+    });
+    // Neither: another device's push created it after this statement's snapshot was taken; it is theirs.
+    state = found.rows[0] ?? (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0]!;
+    interviews.set(interviewId, state);
   }
-  interviews.set(interviewId, state);
   if (state.device_id !== device.id) return { refusal: 'This interview belongs to another device.' };
   if (state.deleted) return { redact: event.type !== 'interview.deleted' };
   switch (event.type) {
@@ -555,23 +593,25 @@ async function materialise(
       const { spec, startedAt, engine } = event.payload;
       // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
       // overwrite it: that is what makes the final state independent of arrival order.
-      await client.query(
-        `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, started_seq = $7, updated_at = $8
-         WHERE id = $9 AND deleted = 0 AND (started_seq IS NULL OR started_seq < $7)`,
-        [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId],
-      );
+      await client.query({
+        name: 'ingest-start-interview',
+        text: `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, started_seq = $7, updated_at = $8
+               WHERE id = $9 AND deleted = 0 AND (started_seq IS NULL OR started_seq < $7)`,
+        values: [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId],
+      });
       return {};
     }
     case 'turn.answered': {
       const turn = event.payload;
-      await client.query(
-        `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
-           answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
-           answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
-         WHERE excluded.seq > turns.seq`,
-        [
+      await client.query({
+        name: 'ingest-upsert-turn',
+        text: `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+               ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
+                 answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
+                 answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
+               WHERE excluded.seq > turns.seq`,
+        values: [
           interviewId,
           turn.turnId,
           event.seq,
@@ -584,16 +624,17 @@ async function materialise(
           turn.score ? JSON.stringify(turn.score) : null,
           turn.score?.overall ?? null,
         ],
-      );
+      });
       return {};
     }
     case 'interview.completed': {
       const { completedAt, endedEarly, summary } = event.payload;
-      await client.query(
-        `UPDATE interviews SET completed_at = $1, ended_early = $2, overall = $3, summary = $4, completed_seq = $5, updated_at = $6
-         WHERE id = $7 AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < $5)`,
-        [completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId],
-      );
+      await client.query({
+        name: 'ingest-complete-interview',
+        text: `UPDATE interviews SET completed_at = $1, ended_early = $2, overall = $3, summary = $4, completed_seq = $5, updated_at = $6
+               WHERE id = $7 AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < $5)`,
+        values: [completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId],
+      });
       return {};
     }
     case 'interview.deleted': {

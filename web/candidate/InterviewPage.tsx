@@ -26,6 +26,7 @@ import { VoiceAnswerPanel } from './VoiceAnswerPanel.tsx';
 import { createVoiceAnswerController, type SpokenAnswer, type VoiceAnswerState } from '../voice/voice-answer-controller.ts';
 import { DEFAULT_ANSWER_SILENCE_SECONDS, getAnswerSilenceSeconds, setAnswerSilenceSeconds } from '../data/interview-preferences.ts';
 import type { SpokenAnswerRecord } from '../data/db.ts';
+import { keepAnswerRecordings, wantsRecordings, type PendingRecording } from '../replay/answer-recordings.ts';
 import type { EngineCallOptions, LlmEngine, ScoreAnswerInput } from '../../workers/llm/api.ts';
 import {
   createInterviewState,
@@ -151,12 +152,16 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   const [micLevel, setMicLevel] = createSignal(0);
   const [silenceSeconds, setSilenceSeconds] = createSignal(DEFAULT_ANSWER_SILENCE_SECONDS);
   let spoken: SpokenAnswerRecord | null = null;
+  let recordings: PendingRecording[] = [];
   const voice = createVoiceAnswerController({
     languageTag: interview.spec.language,
     endOfAnswerSilenceMs: DEFAULT_ANSWER_SILENCE_SECONDS * 1000,
     onChange: setVoiceState,
     onLevel: setMicLevel,
     onAnswer: (answer) => addSpokenAnswer(answer),
+    keepRecording: wantsRecordings,
+    // Handed over before its answer, so it starts where that answer's words will start.
+    onRecording: (recording) => recordings.push({ ...recording, voiceStartSeconds: spoken?.recordingSeconds ?? 0 }),
   });
   onMount(() => {
     void getAnswerSilenceSeconds()
@@ -174,6 +179,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       questionIndex,
       () => {
         spoken = null;
+        recordings = [];
         void voice.cancel();
       },
       { defer: true },
@@ -400,11 +406,14 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
           progress: snapshotOf(result.state, Date.now()),
         }),
       );
+      const recordingProblem = questionSkipped ? null : await keepAnswerRecordings(interview.id, turn.id, recordings);
+      recordings = [];
       if (result.finished) {
         await finish(result.state, false);
         return;
       }
       setState(result.state);
+      if (recordingProblem) setNotice(recordingProblem);
       setSaveState('idle');
       setAnnouncement(skipped ? (questionSkipped ? t('interview:announce.questionSkipped') : t('interview:announce.followUpSkipped')) : t('interview:announce.submitted'));
       queueMicrotask(() => focusElement(heading));

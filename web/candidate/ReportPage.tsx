@@ -25,6 +25,7 @@ import { VisionTimeline } from './VisionTimeline.tsx';
 import { SpeechDelivery } from './SpeechDelivery.tsx';
 import { PrintHeader, ReportActions } from '../report/ReportActions.tsx';
 import { chartQuestionsOf, ScoreChart } from '../report/ScoreChart.tsx';
+import { ReplayLink } from '../replay/ReplayLink.tsx';
 
 export default function ReportPage() {
   usePageTitle('Report');
@@ -100,6 +101,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
         </p>
       </div>
       <ReportActions interview={iv()} />
+      <div class="no-print"><ReplayLink interviewId={iv().id} /></div>
 
       <section class="card stack" aria-labelledby="overall-title">
         <h2 id="overall-title" class="visually-hidden">

@@ -5,6 +5,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { VoiceAnswerState } from '../voice/voice-answer-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { ANSWER_SILENCE_CHOICES } from '../data/interview-preferences.ts';
+import { KeepRecordingsChoice } from '../replay/KeepRecordingsChoice.tsx';
 
 export function VoiceAnswerPanel(props: {
   state: VoiceAnswerState;
@@ -94,6 +95,7 @@ export function VoiceAnswerPanel(props: {
           )}
         </Match>
       </Switch>
+      <KeepRecordingsChoice state={props.state} />
     </div>
   );
 }

@@ -25,9 +25,17 @@ export class RecordingUnsupportedError extends Error {
   }
 }
 
+/** `recorder`: the browser's recorder failed (`detail` names its error); `empty`: no audio reached it. */
+export type RecordingFailure = 'recorder' | 'empty';
+
 export class RecordingFailedError extends Error {
   override name = 'RecordingFailedError';
-  constructor(what: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: RecordingFailure,
+    readonly detail: string | null = null,
+    options?: { cause?: unknown },
+  ) {
+    const what = reason === 'empty' ? 'no audio reached the recorder' : `the browser's recorder failed (${detail ?? 'unknown error'})`;
     super(`The recording of this answer was not kept: ${what}. Your answer itself is not affected; try again to keep a recording.`, options);
   }
 }
@@ -106,7 +114,7 @@ export function startAnswerRecorder(stream: MediaStream, options: { clock?: Capt
   });
   recorder.addEventListener('error', (event) => {
     const cause = (event as Event & { error?: unknown }).error;
-    failure = new RecordingFailedError(`the browser's recorder failed (${cause instanceof Error || cause instanceof DOMException ? cause.name : 'unknown error'})`, { cause });
+    failure = new RecordingFailedError('recorder', cause instanceof Error || cause instanceof DOMException ? cause.name : null, { cause });
     if (!discarded) errorListeners.forEach((listener) => listener(failure!));
   });
   recorder.start();
@@ -127,7 +135,7 @@ export function startAnswerRecorder(stream: MediaStream, options: { clock?: Capt
       const type = recorder.mimeType || mimeType;
       const measuredSeconds = Math.max(0, (stoppedMs - startedMs) / 1000);
       let blob = new Blob(chunks, { type });
-      if (blob.size === 0) throw new RecordingFailedError('no audio reached the recorder');
+      if (blob.size === 0) throw new RecordingFailedError('empty');
       let durationSeconds = measuredSeconds;
       if (type.startsWith('audio/webm')) {
         const patched = withWebmDuration(new Uint8Array(await blob.arrayBuffer()), measuredSeconds);

@@ -6,6 +6,9 @@
 // in overlapping windows and handed to the page with word timestamps.
 // Audio stays in the workers; the page sees levels, speaking/silent, and text. Problems and progress
 // are put into words in the interface language when they happen (web/ui/error-message.ts).
+// When the candidate chose to keep recordings, the same microphone stream is also recorded
+// (answer-recorder.ts), and the recording is handed over with the answer; if transcription is not
+// available, the recording goes on until they finish, so their spoken answer is still kept.
 // Owns: one answer's listening and transcription. Must not import: Solid components, Dexie.
 import type { Listening } from '../../workers/speech/vad/listen.ts';
 import { PartialTranscriptMerger, transcriptText, type TranscriptWord } from '../../workers/speech/transcription/merge-transcripts.ts';
@@ -13,10 +16,22 @@ import type { Transcriber } from '../../workers/speech/transcription/transcriber
 import type { WhisperLoadProgress } from '../../workers/speech/transcription/api.ts';
 import type { TranscriptionUnavailableError } from '../../workers/speech/transcription/transcription-errors.ts';
 import { loadClientConfig } from '../engine/client-config.ts';
+import { startAnswerRecorder, type AnswerRecorder, type AnswerRecording } from './answer-recorder.ts';
 import { t } from '../i18n/i18n.ts';
 import { errorMessage as messageOf } from '../ui/error-message.ts';
 
-export type VoiceAnswerState =
+/** A recording of the answer, when the candidate chose to keep them. */
+export type RecordingNote =
+  /** Being recorded, alongside the transcription. */
+  | { status: 'recording' }
+  /** Transcription is not available, so the answer is only being recorded. */
+  | { status: 'recording-only' }
+  /** The last answer's recording was handed over, to be stored with the answer. */
+  | { status: 'kept' }
+  /** No recording is kept, and why, in words. */
+  | { status: 'failed'; message: string };
+
+export type VoiceAnswerState = (
   | { status: 'off' }
   | { status: 'starting' }
   /** `modelProgress`: the speech model's first download, in words, until it is ready. */
@@ -25,7 +40,8 @@ export type VoiceAnswerState =
   /** Transcription cannot run here (no model, unknown language…): the candidate types. */
   | { status: 'unavailable'; message: string }
   /** The microphone could not be used. */
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+) & { recording?: RecordingNote };
 
 /** A finished spoken answer: the words with their times (seconds from the start of the recording). */
 export interface SpokenAnswer {
@@ -45,6 +61,10 @@ export interface VoiceAnswerOptions {
   /** ~20 readings a second, RMS 0–1, while listening. */
   onLevel: (rms: number) => void;
   onAnswer: (answer: SpokenAnswer) => void;
+  /** Asked at each start: whether to keep a recording of this answer (the candidate's choice). */
+  keepRecording?: () => Promise<boolean>;
+  /** A kept recording, handed over before `onAnswer`, or alone when the answer could not be transcribed. */
+  onRecording?: (recording: AnswerRecording) => void;
 }
 
 export interface VoiceAnswerController {
@@ -73,6 +93,10 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
   let disposed = false;
   let partialTimer: ReturnType<typeof setInterval> | undefined;
   let onModelProgress: ((words: string) => void) | null = null;
+  let recorder: AnswerRecorder | null = null;
+  let recordingNote: RecordingNote | undefined;
+  /** The speech model failed during this answer, which is being recorded only. */
+  let unavailable: unknown = null;
 
   const loadModel = (): Promise<Transcriber> => {
     transcriber ??= (async () => {
@@ -98,6 +122,8 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
 
   const release = async () => {
     clearInterval(partialTimer);
+    recorder?.discard();
+    recorder = null;
     const current = listening;
     listening = null;
     await current?.stop().catch(() => undefined);
@@ -109,16 +135,31 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
     return { words: result.words, text: transcriptText(result.words, options.languageTag), language: options.languageTag, recordingSeconds, modelId: result.modelId };
   }
 
+  /** Ends the recording; null when there was none or it failed (the note says why). */
+  const stopRecording = (): Promise<AnswerRecording | null> => {
+    const active = recorder;
+    recorder = null;
+    if (!active) return Promise.resolve(null);
+    return active.stop().then(
+      (recording) => ((recordingNote = { status: 'kept' }), recording),
+      (error: unknown) => ((recordingNote = { status: 'failed', message: recordingProblem(error) }), null),
+    );
+  };
+
   const controller: VoiceAnswerController = {
     async start() {
       if (listening || disposed) return;
       ending = null;
+      unavailable = null;
+      recordingNote = undefined;
       options.onChange({ status: 'starting' });
+      // Asked now, so the answer is there when the microphone is.
+      const keep = options.keepRecording?.().catch(() => false) ?? Promise.resolve(false);
       const model = loadModel();
       let state: Extract<VoiceAnswerState, { status: 'listening' }> = { status: 'listening', speaking: false, modelReady: false, modelProgress: null, partial: '' };
       const show = (update: Partial<typeof state>) => {
         state = { ...state, ...update };
-        if (listening && !ending) options.onChange(state);
+        if (listening && !ending) options.onChange({ ...state, recording: recordingNote });
       };
       try {
         const { startListening } = await import('../../workers/speech/vad/listen.ts');
@@ -129,6 +170,20 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
       }
       const current = listening;
       current.capture.track.enabled = !muted;
+      // Started right after the capture, on its stream; the recorder places its start on the capture's clock.
+      if ((await keep) && listening === current) {
+        try {
+          recorder = startAnswerRecorder(current.capture.stream, { clock: current.capture });
+          recordingNote = { status: 'recording' };
+          recorder.onError((error) => {
+            recorder = null;
+            recordingNote = { status: 'failed', message: recordingProblem(error) };
+            show({});
+          });
+        } catch (error) {
+          recordingNote = { status: 'failed', message: recordingProblem(error) };
+        }
+      }
       // Levels carry the capture's own clock: how much audio there is to read a window from.
       let capturedSeconds = 0;
       current.capture.onLevel((level) => {
@@ -174,6 +229,13 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
         () => show({ modelReady: true }),
         (error: TranscriptionUnavailableError) => {
           if (listening !== current) return;
+          if (recorder) {
+            // The candidate asked for their recording: it goes on until they finish, and is kept.
+            unavailable = error;
+            recordingNote = { status: 'recording-only' };
+            show({ modelProgress: t('replay:voice.recordingOnly') });
+            return;
+          }
           void release().then(() => options.onChange({ status: 'unavailable', message: messageOf(error) }));
         },
       );
@@ -183,16 +245,25 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
       const current = listening;
       if (!current) return Promise.resolve();
       ending ??= (async () => {
-        options.onChange({ status: 'transcribing' });
+        options.onChange({ status: 'transcribing', recording: recordingNote });
         clearInterval(partialTimer);
+        // Stopped with the capture, so the recording ends where the transcript's audio does.
+        const recorded = stopRecording();
         try {
           const { audio } = await current.stop();
+          const recording = await recorded;
+          if (unavailable) throw unavailable;
           const model = await loadModel();
           const answer = await transcribeAll(audio, model);
-          if (listening === current) options.onAnswer(answer);
-          options.onChange({ status: 'off' });
+          if (listening === current) {
+            if (recording) options.onRecording?.(recording);
+            options.onAnswer(answer);
+          }
+          options.onChange({ status: 'off', recording: recordingNote });
         } catch (error) {
-          options.onChange({ status: 'unavailable', message: messageOf(error) });
+          const recording = await recorded;
+          if (recording && listening === current) options.onRecording?.(recording);
+          options.onChange({ status: 'unavailable', message: messageOf(error), recording: recordingNote });
         } finally {
           if (listening === current) listening = null;
         }
@@ -224,6 +295,15 @@ export function createVoiceAnswerController(options: VoiceAnswerOptions): VoiceA
     },
   };
   return controller;
+}
+
+/** Why no recording is kept, in the interface language. */
+function recordingProblem(error: unknown): string {
+  const { name, reason, detail } = (error ?? {}) as { name?: unknown; reason?: unknown; detail?: unknown };
+  if (name === 'RecordingUnsupportedError') return t('replay:recorder.unsupported');
+  if (name === 'RecordingFailedError' && reason === 'empty') return t('replay:recorder.empty');
+  if (name === 'RecordingFailedError') return t('replay:recorder.failed', { detail: typeof detail === 'string' ? detail : t('replay:recorder.unknown') });
+  return t('replay:recorder.failed', { detail: messageOf(error) });
 }
 
 /** "Downloading the speech model: 12 of 40 MB" from transformers.js's progress. */

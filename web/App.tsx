@@ -10,6 +10,7 @@ const candidateRoutes: RouteDefinition[] = [
   { path: '/new', component: lazy(() => import('./candidate/SetupPage.tsx')) },
   { path: '/interview/:id', component: lazy(() => import('./candidate/InterviewPage.tsx')) },
   { path: '/report/:id', component: lazy(() => import('./candidate/ReportPage.tsx')) },
+  { path: '/replay/:id', component: lazy(() => import('./replay/ReplayPage.tsx')) },
   { path: '/progress', component: lazy(() => import('./progress/ProgressPage.tsx')) },
   { path: '/sync', component: lazy(() => import('./candidate/SyncPage.tsx')) },
   { path: '/settings', component: lazy(() => import('./candidate/PreferencesPage.tsx')) },

@@ -24,7 +24,8 @@ function admin(args: string[], env: Record<string, string> = {}) {
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('admin CLI', () => {
+// Each test starts the CLI (tsx) a few times, which takes seconds on a busy machine.
+describe('admin CLI', { timeout: 30_000 }, () => {
   it('prints help', () => {
     const result = admin(['help']);
     expect(result.status).toBe(0);

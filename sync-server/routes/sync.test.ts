@@ -148,7 +148,8 @@ describe('POST /api/sync/push', () => {
     expect((await queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6b'"))[0]!.n).toBe(0);
   });
 
-  it('reaches the same final state whatever the order and batching, with later seqs winning', async () => {
+  // Thirteen fresh databases: slow on a busy machine.
+  it('reaches the same final state whatever the order and batching, with later seqs winning', { timeout: 30_000 }, async () => {
     const base = interviewEvents('iv-p', 1, 3);
     // The candidate re-answered turn 1 and the summary was recomputed: later seqs for the same things.
     const reanswer = base[2] as SyncEvent & { type: 'turn.answered' };

@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgedTestCase } from './judge.ts';
 import { CodeRunnerUnavailableError, runCode } from './run-code.ts';
+// Imported here as well as in the worker: Vite scans the test files' imports when it starts, so it
+// pre-bundles sucrase then, instead of discovering it inside the worker and reloading the page mid-run.
+import { ImportsNotAvailableError } from './run-candidate.ts';
+import { SandboxRestrictionError } from './sandbox.ts';
 
 const ADD_TESTS: JudgedTestCase[] = [
   { id: 'small', args: [1, 2], expected: 3, compare: 'exact' },
@@ -102,12 +106,12 @@ describe('runCode in a worker', () => {
           return (error as Error).name;
         }
       }`;
-    const tests: JudgedTestCase[] = Object.keys(probes).map((name) => ({ id: name, args: [name], expected: 'SandboxRestrictionError', compare: 'exact' }));
+    const tests: JudgedTestCase[] = Object.keys(probes).map((name) => ({ id: name, args: [name], expected: SandboxRestrictionError.name, compare: 'exact' }));
     const outcome = await runCode({ code, language: 'typescript', functionName: 'probe', tests });
     expect(outcome.results.filter((result) => result.status !== 'passed').map((result) => `${result.id}: ${result.got}`)).toEqual([]);
 
     const dynamicImport = await runCode(
-      { code: "export async function probe() {\n  try { await import('/api/health'); return 'reached'; } catch (error) { return (error as Error).name; }\n}", language: 'typescript', functionName: 'probe', tests: [{ id: 'import', args: [], expected: 'ImportsNotAvailableError', compare: 'exact' }] },
+      { code: "export async function probe() {\n  try { await import('/api/health'); return 'reached'; } catch (error) { return (error as Error).name; }\n}", language: 'typescript', functionName: 'probe', tests: [{ id: 'import', args: [], expected: ImportsNotAvailableError.name, compare: 'exact' }] },
     );
     expect(dynamicImport.status).toBe('passed');
   });

@@ -92,6 +92,9 @@ describe('runCode in a worker', () => {
       asyncFunctionConstructor: "(async () => {}).constructor('return import(\"/x.js\")')()",
       stringTimer: "setTimeout('1 + 1', 0)",
       storageManager: 'navigator.storage.getDirectory()',
+      webLocks: "navigator.locks.request('probe', () => undefined)",
+      fontFace: "new FontFace('probe', 'url(/probe.woff2)').load()",
+      fontSet: 'self.fonts.size',
       // Still the blocked one when taken from the global's prototype chain instead of the global.
       prototypeFetch: "(Object.getPrototypeOf(self).fetch ?? Object.getPrototypeOf(Object.getPrototypeOf(self)).fetch ?? self.fetch).call(self, '/api/health')",
     };

@@ -1,6 +1,6 @@
 // Locks the runner worker's globals down before candidate code runs: no network (fetch, XHR,
-// WebSocket, EventSource, WebTransport, importScripts, nested workers), no storage (IndexedDB, Cache
-// Storage, the origin-private file system, BroadcastChannel), no talking to the page (postMessage:
+// WebSocket, EventSource, WebTransport, importScripts, nested workers, font loading), no storage
+// (IndexedDB, Cache Storage, the origin-private file system, BroadcastChannel, Web Locks), no talking to the page (postMessage:
 // the worker keeps its own reference), and no way to compile code at run time that would slip past
 // the compile step (eval, the Function constructors, string timers), because `import()` in such
 // code would reach the network. A worker has no DOM to begin with.
@@ -28,6 +28,8 @@ const BLOCKED_CALLABLES = [
   'importScripts',
   'Worker',
   'SharedWorker',
+  // A font face loads its url() from the network, and workers have fonts too.
+  'FontFace',
   'BroadcastChannel',
   'postMessage',
   'eval',
@@ -39,8 +41,8 @@ const BLOCKED_CALLABLES = [
 ] as const;
 
 /** Objects whose every use throws. */
-const BLOCKED_OBJECTS = ['indexedDB', 'caches', 'cookieStore'] as const;
-const BLOCKED_NAVIGATOR = ['sendBeacon', 'storage', 'serviceWorker'] as const;
+const BLOCKED_OBJECTS = ['indexedDB', 'caches', 'cookieStore', 'fonts'] as const;
+const BLOCKED_NAVIGATOR = ['sendBeacon', 'storage', 'serviceWorker', 'locks'] as const;
 
 function blockedCallable(what: string): () => never {
   const blocked = function () {

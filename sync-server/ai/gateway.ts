@@ -3,12 +3,14 @@
 // until one gives a well-formed answer. Owns: that sequence, the restart signal for mid-answer
 // failover, and the counters behind stats(). HTTP stays in routes/ai.ts.
 import type { ChatCompletionChunk, ChatCompletionRequest, ChatCompletionResponse } from '../protocol/ai-chat.ts';
+import { MemoryCounters, type Counters } from '../shared-state/counters.ts';
+import { MemoryRateLimiter, type RateLimiter } from '../shared-state/rate-limiter.ts';
 import { DEFAULT_BREAKER_COOLDOWN_MS, DEFAULT_FAILURE_THRESHOLD } from './circuit-breaker.ts';
 import { ChunkAssembler, completionAsChunk, contentOf, isJsonText, requiresJsonContent } from './completion-content.ts';
 import { DeviceLimiter } from './device-limiter.ts';
 import { CloudAiUnavailableError, DeviceRateLimitedError } from './gateway-errors.ts';
 import type { ProviderConfig } from './provider-config.ts';
-import { ProviderRouter, type ProviderStats } from './provider-router.ts';
+import { ProviderRouter, type ProviderStats, type ProviderUsage } from './provider-router.ts';
 import { isCacheable, MemoryResponseCache, responseCacheKey, type ResponseCache } from './response-cache.ts';
 import { SingleFlight } from './single-flight.ts';
 import { CallerAbortedError, requestCompletion, streamCompletion, UpstreamFailure, type UpstreamFailureKind } from './upstream-call.ts';
@@ -26,6 +28,13 @@ export interface AiGatewayOptions {
   breakerFailureThreshold?: number;
   /** Replaces the in-process LRU (e.g. with Redis); then cacheMaxEntries/cacheTtlMs are unused. */
   cache?: ResponseCache;
+  /**
+   * Counts the per-device limits and the providers' quotas. Pass the shared one (Redis) when several
+   * processes serve devices, so they share the limits; in-process on `clock` by default.
+   */
+  limiter?: RateLimiter;
+  /** Counts calls per provider for usage(); shared like `limiter`. In-process on `clock` by default. */
+  counters?: Counters;
   cacheMaxEntries?: number;
   cacheTtlMs?: number;
   deviceRequestsPerMinute?: number;
@@ -88,10 +97,14 @@ export class AiGateway {
 
   constructor(options: AiGatewayOptions) {
     const clock = options.clock ?? Date.now;
+    // One limiter for both uses: device and provider keys never collide (ai-device:…, ai-provider:…).
+    const limiter = options.limiter ?? new MemoryRateLimiter({ clock });
     this.#router = new ProviderRouter(options.providers, {
       clock,
       breakerCooldownMs: options.breakerCooldownMs ?? DEFAULT_BREAKER_COOLDOWN_MS,
       breakerFailureThreshold: options.breakerFailureThreshold ?? DEFAULT_FAILURE_THRESHOLD,
+      limiter,
+      counters: options.counters ?? new MemoryCounters({ clock }),
     });
     this.#cache =
       options.cache ??
@@ -99,7 +112,7 @@ export class AiGateway {
     this.#devices = new DeviceLimiter({
       perMinute: options.deviceRequestsPerMinute ?? DEFAULT_DEVICE_REQUESTS_PER_MINUTE,
       perDay: options.deviceRequestsPerDay ?? DEFAULT_DEVICE_REQUESTS_PER_DAY,
-      clock,
+      limiter,
     });
     this.#log = options.log ?? ((line) => console.warn(line));
     this.#secrets = options.providers.map((provider) => provider.apiKey.reveal()).filter((key) => key.length >= 4);
@@ -119,7 +132,7 @@ export class AiGateway {
       this.#counts.unavailable++;
       throw new CloudAiUnavailableError('not-configured');
     }
-    const verdict = this.#devices.take(deviceId);
+    const verdict = await this.#devices.take(deviceId);
     if (!verdict.allowed) {
       this.#counts.deviceRateLimited++;
       throw new DeviceRateLimitedError(verdict.retryAfterMs, verdict.window);
@@ -165,15 +178,21 @@ export class AiGateway {
     };
   }
 
+  /** This process's view: provider health, and its own cache and refusal counts. */
   stats(): AiGatewayStats {
     const { hits, misses, coalesced, bypassed, deviceRateLimited, unavailable } = this.#counts;
     return { providers: this.#router.stats(), cache: { hits, misses, coalesced, bypassed }, deviceRateLimited, unavailable };
   }
 
+  /** Calls per provider this minute and today, by every process sharing the counters (Redis). */
+  usage(): Promise<ProviderUsage[]> {
+    return this.#router.usage();
+  }
+
   async #answer(request: ChatCompletionRequest, listener: ChatListener | undefined, signal: AbortSignal | undefined): Promise<ChatCompletionResponse> {
     const tried = new Set<string>();
     for (;;) {
-      const lease = this.#router.acquire(tried);
+      const lease = await this.#router.acquire(tried);
       if (!lease) break;
       const { provider } = lease;
       tried.add(provider.name);

@@ -1,6 +1,7 @@
 // Answers to deterministic requests (temperature 0), kept so the same prompt is not paid for twice.
 // Owns: which requests are cacheable, the cache key, the ResponseCache interface (async, so a Redis
-// implementation can replace the in-process one), and that in-process LRU with a time-to-live.
+// implementation, shared-state/redis-response-cache.ts, can replace the in-process one), and that
+// in-process LRU with a time-to-live.
 import { createHash } from 'node:crypto';
 import type { ChatCompletionRequest, ChatCompletionResponse } from '../protocol/ai-chat.ts';
 

@@ -57,6 +57,9 @@ export default function PreferencesPage() {
             <A href="/sync">{t('shell:nav.sync')}</A>
           </li>
           <li>
+            <A href="/my-data">{t('data:title')}</A>
+          </li>
+          <li>
             <A href="/welcome">{t('onboarding:nav.link')}</A>
           </li>
         </ul>

@@ -84,6 +84,7 @@ export function AppShell(props: RouteSectionProps) {
             {t('shell:nav.interviews')}
           </A>
           <A href="/progress">{t('shell:nav.progress')}</A>
+          <A href="/challenges">{t('shell:nav.practice')}</A>
           <A href="/sync">{t('shell:nav.sync')}</A>
           <A href="/settings" end>
             {t('shell:nav.settings')}

@@ -12,6 +12,8 @@ import { formatBytes, formatDuration } from '../ui/format.ts';
 import { messageOf } from '../ui/page.ts';
 import { currentWordIndex, replayWords, seekTimeOf, toVoiceTime, type TimedWord } from './word-timeline.ts';
 
+const CHOSEN_SLACK_SECONDS = 0.05;
+
 export function RecordingPlayer(props: {
   recording: RecordingRecord;
   /** The turn's words, and which of them this recording holds. */
@@ -29,7 +31,16 @@ export function RecordingPlayer(props: {
   onCleanup(() => URL.revokeObjectURL(url));
   const words = createMemo(() => replayWords(props.words, props.recording, props.indexes));
   const [time, setTime] = createSignal(0);
-  const current = createMemo(() => currentWordIndex(words(), time()));
+  // The word just chosen stays lit while playback starts: a seek lands, and a starting playback
+  // reports its position, a few milliseconds either side of where it was asked, which would
+  // otherwise light the word before it for a moment.
+  const [chosen, setChosen] = createSignal<number | null>(null);
+  const current = createMemo(() => {
+    const pick = chosen();
+    const word = pick === null ? undefined : words()[pick];
+    if (word && time() >= word.audioStart - CHOSEN_SLACK_SECONDS && time() < word.audioEnd) return pick!;
+    return currentWordIndex(words(), time());
+  });
   const [focused, setFocused] = createSignal<number | null>(null);
   /** The word that takes Tab focus: the one last focused, else the current one, else the first playable. */
   const tabStop = () => focused() ?? (current() >= 0 && words()[current()]!.playable ? current() : words().findIndex((word) => word.playable));
@@ -47,6 +58,9 @@ export function RecordingPlayer(props: {
 
   const sync = () => {
     setTime(audio.currentTime);
+    const pick = chosen();
+    const word = pick === null ? undefined : words()[pick];
+    if (word && (audio.currentTime < word.audioStart - CHOSEN_SLACK_SECONDS || audio.currentTime >= word.audioEnd)) setChosen(null);
     props.onPlayhead(audio.paused && audio.currentTime === 0 ? null : toVoiceTime(audio.currentTime, props.recording));
     if (!audio.paused) followCurrentWord();
   };
@@ -77,6 +91,7 @@ export function RecordingPlayer(props: {
   function playFrom(index: number) {
     const word = words()[index];
     if (!word?.playable) return;
+    setChosen(index);
     audio.currentTime = seekTimeOf(word, props.recording.durationSeconds);
     setTime(audio.currentTime);
     // Chosen with a click or a key press, so the browser lets it play.

@@ -7,7 +7,7 @@ import { createLiveQuery } from '../ui/live-query.ts';
 export function ReplayLink(props: { interviewId: string }) {
   const count = createLiveQuery(() => countRecordings(props.interviewId));
   return (
-    <A href={`/replay/${props.interviewId}`} class="button" data-testid="replay-link">
+    <A href={`/replay/${props.interviewId}`} class="button" data-testid="replay-link" data-count={count.value() ?? ''}>
       {count.value() ? t('replay:reportLinkCount', { count: count.value() }) : t('replay:reportLink')}
     </A>
   );

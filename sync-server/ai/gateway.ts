@@ -22,7 +22,10 @@ export const DEFAULT_CACHE_TTL_MS = 3_600_000;
 
 export interface AiGatewayOptions {
   providers: readonly ProviderConfig[];
-  /** Epoch ms. Drives cool-downs, quotas, back-offs and cache expiry (not the upstream timeouts). */
+  /**
+   * Epoch ms. Drives cool-downs, back-offs, and the in-process quotas and cache expiry (not the upstream
+   * timeouts). A `limiter`, `counters` or `cache` passed in keeps its own clock (Redis's, for the limiter).
+   */
   clock?: () => number;
   breakerCooldownMs?: number;
   breakerFailureThreshold?: number;

@@ -1,7 +1,8 @@
 // What several server processes behind a load balancer must share to act as one: rate limits, quota
 // counters, the AI response cache and live fan-out. Owns: choosing Redis (REDIS_URL) or the embedded
 // in-process implementations, and the lifetime of the Redis connections. Start-up calls it once and
-// hands the parts to whoever needs them; nothing here knows about routes, the store or providers.
+// hands the parts to whoever needs them. Must not import routes, the store or Hono; from ai/ it takes
+// only the ResponseCache interface and its in-process LRU.
 import { MemoryResponseCache, type ResponseCache } from '../ai/response-cache.ts';
 import { MemoryCounters, type Counters } from './counters.ts';
 import { MemoryEventBus, type EventBus } from './event-bus.ts';

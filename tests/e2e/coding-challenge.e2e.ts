@@ -132,8 +132,9 @@ describe.skipIf(!chromiumAvailable)('coding challenges', () => {
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((script) => script.body.includes('cm-editor')).map((script) => script.url)).toEqual([]);
 
-    // The library, through the keyboard.
-    await page.goto(`${server.url}/challenges`);
+    // The library, opened from the header's navigation with the keyboard.
+    await tabTo(page, (element) => element.tagName === 'A' && element.getAttribute('href') === '/challenges', 'the Practice link');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Practice library' }).waitFor();
     await page.getByTestId('challenge-card').first().waitFor();
     expect(await page.getByTestId('challenge-card').count()).toBeGreaterThanOrEqual(6);

@@ -256,6 +256,15 @@ describe.skipIf(!chromiumAvailable)('progress over time', () => {
     const start = new URL((await page.getByTestId('next-practice-start').getAttribute('href'))!, server.url);
     expect(start.pathname).toBe('/new');
     expect(Object.fromEntries(start.searchParams)).toMatchObject({ role: newest.spec.role, type: newest.spec.type, focus: suggested });
+    // The link's setup arrives prefilled, with the dimension to work on said above the form.
+    const setup = await page.context().newPage();
+    await setup.goto(start.href);
+    await setup.locator('#role').waitFor();
+    await expect(setup.locator('#role').inputValue()).resolves.toBe(newest.spec.role);
+    await expect(setup.locator('#type').inputValue()).resolves.toBe(newest.spec.type);
+    await expect(setup.locator('#seniority').inputValue()).resolves.toBe(newest.spec.seniority);
+    await expect(setup.getByRole('note').innerText()).resolves.toContain(`This time, work on ${suggestedName}.`);
+    await setup.close();
 
     // Speech: two interviews had a spoken answer (words of 0.4 s and of 0.3 s back to back: 150 and
     // 200 words per minute); the typed one has no point.

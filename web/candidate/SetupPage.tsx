@@ -1,7 +1,7 @@
 // Setup: what kind of interview to practise, in which language, optionally tailored to a résumé and
 // job description. Shows which engine will run it and why, plans the questions (shared cache first),
 // stores the interview, and opens it.
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
 import type { CandidateContext } from '../../workers/llm/api.ts';
 import { INTERVIEW_TYPES, SENIORITIES, type InterviewSpec, type InterviewType, type Seniority } from '../../sync-server/protocol/interview-spec.ts';
@@ -25,7 +25,16 @@ export default function SetupPage() {
   const [error, setError] = createSignal<string | null>(null);
   const [roleInvalid, setRoleInvalid] = createSignal(false);
   const [engine, setEngine] = createSignal<EngineChoice | null>(null);
-  const [language, setLanguage] = createSignal('en');
+  // Progress's "next practice" links here with the setup to repeat and the dimension to work on.
+  const [search] = useSearchParams<{ role?: string; seniority?: string; type?: string; language?: string; focus?: string }>();
+  const prefill = {
+    role: typeof search.role === 'string' ? search.role.slice(0, 120) : '',
+    seniority: SENIORITIES.includes(search.seniority as Seniority) ? (search.seniority as Seniority) : 'mid',
+    type: INTERVIEW_TYPES.includes(search.type as InterviewType) ? (search.type as InterviewType) : 'behavioural',
+    language: INTERVIEW_LANGUAGES.some((option) => option.tag === search.language) ? search.language! : 'en',
+    focus: typeof search.focus === 'string' && /^[a-z_]{1,40}$/.test(search.focus) ? search.focus : null,
+  };
+  const [language, setLanguage] = createSignal(prefill.language);
   const [planned, setPlanned] = createSignal<number | null>(null);
   let candidate: CandidateContext = {};
   const pending = () => describeDefaultEngine();
@@ -78,6 +87,15 @@ export default function SetupPage() {
         <h1>{t('setup:title')}</h1>
         <p class="muted">{t('setup:intro')}</p>
       </div>
+      <Show when={prefill.focus && t(`progress:dimensions.${prefill.focus}`, { defaultValue: '' })}>
+        {(dimension) => (
+          <div class="banner banner-info" role="note">
+            <div>
+              <strong>{t('setup:focus.title', { dimension: dimension() })}</strong> {t(`progress:tips.${prefill.focus}`, { defaultValue: '' })}
+            </div>
+          </div>
+        )}
+      </Show>
 
       <form class="card stack" onSubmit={start} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
         <div class="form-grid">
@@ -94,6 +112,7 @@ export default function SetupPage() {
               placeholder={t('setup:role.placeholder')}
               aria-describedby="role-hint"
               aria-invalid={roleInvalid()}
+              value={prefill.role}
               onInput={() => setRoleInvalid(false)}
             />
             <datalist id="role-suggestions">
@@ -106,10 +125,10 @@ export default function SetupPage() {
 
           <div class="field">
             <label for="seniority">{t('setup:seniority')}</label>
-            <select id="seniority" name="seniority" class="select" value="mid">
+            <select id="seniority" name="seniority" class="select" value={prefill.seniority}>
               <For each={SENIORITIES}>
                 {(level) => (
-                  <option value={level} selected={level === 'mid'}>
+                  <option value={level} selected={level === prefill.seniority}>
                     {SENIORITY_LABELS[level]}
                   </option>
                 )}
@@ -122,7 +141,7 @@ export default function SetupPage() {
             <select id="type" name="type" class="select">
               <For each={INTERVIEW_TYPES}>
                 {(type) => (
-                  <option value={type} selected={type === 'behavioural'}>
+                  <option value={type} selected={type === prefill.type}>
                     {INTERVIEW_TYPE_LABELS[type]}
                   </option>
                 )}
@@ -167,7 +186,13 @@ export default function SetupPage() {
           <div class="field">
             <label for="language">{t('setup:language.label')}</label>
             <select id="language" name="language" class="select" onChange={(event) => setLanguage(event.currentTarget.value)} aria-describedby="language-hint">
-              <For each={INTERVIEW_LANGUAGES}>{(option) => <option value={option.tag}>{option.name}</option>}</For>
+              <For each={INTERVIEW_LANGUAGES}>
+                {(option) => (
+                  <option value={option.tag} selected={option.tag === prefill.language}>
+                    {option.name}
+                  </option>
+                )}
+              </For>
             </select>
             <span id="language-hint" class="hint">
               {t('setup:language.hint')}

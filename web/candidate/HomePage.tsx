@@ -6,9 +6,10 @@ import type { InterviewRecord } from '../data/db.ts';
 import { deleteEverything, deleteInterview, listInterviews } from '../data/interviews.ts';
 import { createLiveQuery } from '../ui/live-query.ts';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
-import { formatDateTime, formatOverall, INTERVIEW_TYPE_LABELS, overallLevel, plural, SENIORITY_LABELS } from '../ui/format.ts';
+import { formatDateTime, formatOverall, INTERVIEW_TYPE_LABELS, overallLevel, SENIORITY_LABELS } from '../ui/format.ts';
 import { useSyncSnapshot } from '../shell/sync-signal.ts';
 import { FirstRunCard } from '../onboarding/FirstRunCard.tsx';
+import { AssignedInterviews } from '../workspace/AssignedInterviews.tsx';
 import { t } from '../i18n/i18n.ts';
 import { useFilteredHistory } from '../progress/filtered-history.ts';
 import { HistoryFilters } from '../progress/HistoryFilters.tsx';
@@ -24,7 +25,8 @@ export default function HomePage() {
   const [error, setError] = createSignal<string | null>(null);
   let pastHeading: HTMLHeadingElement | undefined;
 
-  const sharedNote = () => (sync().orgName ? ` and, at the next sync, from ${sync().orgName}` : '');
+  // The organisation's name, when deleting here also deletes its copies at the next sync.
+  const sharedWith = () => sync().orgName ?? null;
 
   async function remove(action: () => Promise<unknown>) {
     setBusy(true);
@@ -43,31 +45,29 @@ export default function HomePage() {
   return (
     <div class="stack">
       <section class="hero" aria-labelledby="home-title">
-        <h1 id="home-title">Practise your next interview</h1>
-        <p>
-          Answer realistic questions at your own pace and get a scored report, with quotes from your own answers as evidence. It all
-          runs on this device, offline too.
-        </p>
+        <h1 id="home-title">{t('home:title')}</h1>
+        <p>{t('home:intro')}</p>
         <A href="/new" class="button button-primary">
-          New interview
+          {t('home:newInterview')}
         </A>
-        <ul class="hero-points" aria-label="Highlights">
-          <li>Works offline</li>
-          <li>Private by default</li>
-          <li>Transparent scoring</li>
+        <ul class="hero-points" aria-label={t('home:highlights.label')}>
+          <li>{t('home:highlights.offline')}</li>
+          <li>{t('home:highlights.private')}</li>
+          <li>{t('home:highlights.transparent')}</li>
         </ul>
       </section>
 
       <FirstRunCard />
+      <AssignedInterviews />
 
       <section class="section" aria-labelledby="past-title">
         <div class="section-header">
           <h2 id="past-title" ref={pastHeading} tabindex="-1">
-            Past interviews
+            {t('home:pastTitle')}
           </h2>
           <Show when={(interviews.value()?.length ?? 0) > 0}>
             <span class="row small">
-              <span class="muted">{plural(interviews.value()?.length ?? 0, 'interview')}</span>
+              <span class="muted">{t('home:count', { count: interviews.value()?.length ?? 0 })}</span>
               <A href="/progress">{t('progress:history.progressLink')}</A>
             </span>
           </Show>
@@ -87,16 +87,16 @@ export default function HomePage() {
           </Match>
           <Match when={!interviews.loaded()}>
             <p class="loading" role="status">
-              <span class="spinner" aria-hidden="true" /> Loading your interviews…
+              <span class="spinner" aria-hidden="true" /> {t('home:loading')}
             </p>
           </Match>
           <Match when={(interviews.value()?.length ?? 0) === 0}>
             <div class="card empty-state">
               <img src="/favicon.svg" alt="" width="48" height="48" />
               <p>
-                <strong>No interviews yet.</strong>
+                <strong>{t('home:empty.title')}</strong>
               </p>
-              <p>Your finished interviews and their reports will be listed here.</p>
+              <p>{t('home:empty.text')}</p>
             </div>
           </Match>
           <Match when={interviews.value()}>
@@ -113,7 +113,7 @@ export default function HomePage() {
                         interview={interview}
                         confirming={confirming() === interview.id}
                         busy={busy()}
-                        sharedNote={sharedNote()}
+                        sharedWith={sharedWith()}
                         onAskDelete={() => setConfirming(interview.id)}
                         onCancel={() => setConfirming(null)}
                         onConfirm={() => remove(() => deleteInterview(interview.id))}
@@ -130,20 +130,20 @@ export default function HomePage() {
       <Show when={(interviews.value()?.length ?? 0) > 0}>
         <section class="danger-zone" aria-labelledby="delete-all-title">
           <div class="stack-tight">
-            <h2 id="delete-all-title">Delete your data</h2>
-            <p class="muted small">Removes every interview and report from this device{sharedNote()}. Your sync settings stay.</p>
+            <h2 id="delete-all-title">{t('home:deleteAll.title')}</h2>
+            <p class="muted small">{sharedWith() ? t('home:deleteAll.textShared', { org: sharedWith() }) : t('home:deleteAll.text')}</p>
             <Show
               when={confirming() === 'all'}
               fallback={
                 <div>
                   <button type="button" class="button button-danger-outline" onClick={() => setConfirming('all')}>
-                    Delete everything
+                    {t('home:deleteAll.button')}
                   </button>
                 </div>
               }
             >
               <ConfirmBox
-                text={`Delete all ${plural(interviews.value()?.length ?? 0, 'interview')}? This can't be undone.`}
+                text={t('home:deleteAll.confirm', { count: interviews.value()?.length ?? 0 })}
                 busy={busy()}
                 onConfirm={() => remove(() => deleteEverything())}
                 onCancel={() => setConfirming(null)}
@@ -160,7 +160,7 @@ function InterviewItem(props: {
   interview: InterviewRecord;
   confirming: boolean;
   busy: boolean;
-  sharedNote: string;
+  sharedWith: string | null;
   onAskDelete: () => void;
   onCancel: () => void;
   onConfirm: () => void;
@@ -172,16 +172,16 @@ function InterviewItem(props: {
       <div class="stack-tight">
         <h3 id={headingId()}>{iv().spec.role}</h3>
         <p class="interview-meta">
-          {SENIORITY_LABELS[iv().spec.seniority]} · {INTERVIEW_TYPE_LABELS[iv().spec.type]} · {plural(iv().questionCount, 'question')}
+          {SENIORITY_LABELS[iv().spec.seniority]} · {INTERVIEW_TYPE_LABELS[iv().spec.type]} · {t('home:item.questions', { count: iv().questionCount })}
           <br />
           <time datetime={iv().startedAt}>{formatDateTime(iv().startedAt)}</time>
         </p>
         <div class="row">
           <Show when={iv().status === 'in-progress'}>
-            <span class="tag tag-accent">In progress</span>
+            <span class="tag tag-accent">{t('home:item.inProgress')}</span>
           </Show>
           <Show when={iv().endedEarly}>
-            <span class="tag tag-warning">Ended early</span>
+            <span class="tag tag-warning">{t('home:item.endedEarly')}</span>
           </Show>
           <Show when={iv().status === 'completed'}>
             <span class="tag">{iv().engineLabel}</span>
@@ -189,9 +189,9 @@ function InterviewItem(props: {
         </div>
       </div>
       <Show when={iv().overall !== null}>
-        <span class="score-badge" data-level={overallLevel(iv().overall ?? 0)} title="Overall score out of 100">
+        <span class="score-badge" data-level={overallLevel(iv().overall ?? 0)} title={t('home:item.scoreTitle')}>
           {formatOverall(iv().overall ?? 0)}
-          <span class="visually-hidden"> out of 100</span>
+          <span class="visually-hidden"> {t('home:item.outOf100')}</span>
         </span>
       </Show>
       <div class="interview-actions">
@@ -199,24 +199,24 @@ function InterviewItem(props: {
           when={iv().status === 'completed'}
           fallback={
             <A href={`/interview/${iv().id}`} class="button button-small button-primary">
-              Continue interview
+              {t('home:item.continue')}
             </A>
           }
         >
           <A href={`/report/${iv().id}`} class="button button-small">
-            Open report
+            {t('home:item.openReport')}
           </A>
         </Show>
         <Show when={!props.confirming}>
           <button type="button" class="button button-small button-danger-quiet" onClick={() => props.onAskDelete()}>
-            Delete
+            {t('home:item.delete')}
           </button>
         </Show>
       </div>
       <Show when={props.confirming}>
         <div class="confirm-box">
           <ConfirmBox
-            text={`Delete this interview from this device${props.sharedNote}? This can't be undone.`}
+            text={props.sharedWith ? t('home:item.confirmShared', { org: props.sharedWith }) : t('home:item.confirm')}
             busy={props.busy}
             onConfirm={props.onConfirm}
             onCancel={props.onCancel}
@@ -232,14 +232,14 @@ function ConfirmBox(props: { text: string; busy: boolean; onConfirm: () => void;
   let cancel: HTMLButtonElement | undefined;
   queueMicrotask(() => cancel?.focus());
   return (
-    <div class="stack-tight" role="group" aria-label="Confirm delete">
+    <div class="stack-tight" role="group" aria-label={t('home:confirmBox.label')}>
       <p>{props.text}</p>
       <div class="row">
         <button type="button" class="button button-small button-danger" disabled={props.busy} onClick={() => props.onConfirm()}>
-          Confirm delete
+          {t('home:confirmBox.confirm')}
         </button>
         <button type="button" class="button button-small" ref={cancel} disabled={props.busy} onClick={() => props.onCancel()}>
-          Cancel
+          {t('home:confirmBox.cancel')}
         </button>
       </div>
     </div>

@@ -13,43 +13,44 @@ import {
   formatOverall,
   INTERVIEW_TYPE_LABELS,
   overallLevel,
-  plural,
   QUESTION_KIND_LABELS,
   SENIORITY_LABELS,
 } from '../ui/format.ts';
 import { createLoad } from '../ui/load.ts';
 import { LoadStates } from '../ui/LoadStates.tsx';
 import { usePageTitle } from '../ui/page.ts';
-import { answerBehaviour, describeInterviewBehaviour, VISIBLE_BEHAVIOUR_NOTE } from '../ui/visible-behaviour.ts';
+import { answerBehaviour, describeInterviewBehaviour, visibleBehaviourNote } from '../ui/visible-behaviour.ts';
+import { t } from '../i18n/i18n.ts';
 import { VisionTimeline } from './VisionTimeline.tsx';
 import { SpeechDelivery } from './SpeechDelivery.tsx';
 import { PrintHeader, ReportActions } from '../report/ReportActions.tsx';
 import { chartQuestionsOf, ScoreChart } from '../report/ScoreChart.tsx';
 import { ReplayLink } from '../replay/ReplayLink.tsx';
+import { InterviewerNotes } from '../workspace/InterviewerNotes.tsx';
 
 export default function ReportPage() {
-  usePageTitle('Report');
+  usePageTitle(() => t('report:title'));
   const params = useParams();
   const data = createLoad(() => params.id, (id) => getInterview(id));
 
   return (
     <LoadStates
       data={data()}
-      loadingText="Opening the report…"
-      errorTitle="Can't open this report"
-      notFoundTitle="Report not found"
-      notFoundText="This interview may have been deleted."
+      loadingText={t('report:loading')}
+      errorTitle={t('report:errorTitle')}
+      notFoundTitle={t('report:notFoundTitle')}
+      notFoundText={t('report:notFoundText')}
     >
       {(found) => (
         <Switch>
           <Match when={unfinished(found)}>
             {(loaded) => (
               <div class="card stack">
-                <h1>Report</h1>
-                <p>This interview isn't finished yet, so there is no report.</p>
+                <h1>{t('report:title')}</h1>
+                <p>{t('report:unfinished')}</p>
                 <div>
                   <A href={`/interview/${loaded().interview.id}`} class="button button-primary">
-                    Continue interview
+                    {t('report:continue')}
                   </A>
                 </div>
               </div>
@@ -74,20 +75,23 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
   const iv = () => props.interview;
   // Report is only rendered for completed interviews, which always have a summary.
   const summary = () => props.interview.summary!;
-  const asked = () => props.turns.filter((t) => t.status !== 'open');
-  const activeMs = () => props.turns.reduce((sum, t) => sum + t.activeMs, 0);
-  const visibleBehaviour = () => describeInterviewBehaviour(asked().flatMap((t) => (t.vision?.length ? [answerBehaviour(t.vision)] : [])));
+  const asked = () => props.turns.filter((turn) => turn.status !== 'open');
+  const activeMs = () => props.turns.reduce((sum, turn) => sum + turn.activeMs, 0);
+  const visibleBehaviour = () => describeInterviewBehaviour(asked().flatMap((turn) => (turn.vision?.length ? [answerBehaviour(turn.vision)] : [])));
   // The interview's engine may not be what scored every answer: when it failed, a stand-in did, and
   // the report must not claim otherwise.
-  const standIns = () => asked().filter((t) => t.score && t.score.engine !== iv().engine);
+  const standIns = () => asked().filter((turn) => turn.score && turn.score.engine !== iv().engine);
+  const standInLabel = () => ENGINE_KIND_LABELS[standIns()[0]?.score?.engine ?? summary().engine];
   const standInNote = () => {
-    const scored = asked().filter((t) => t.score);
+    const scored = asked().filter((turn) => turn.score);
     const replaced = standIns();
     const summaryReplaced = summary().engine !== iv().engine;
     if (replaced.length === 0 && !summaryReplaced) return null;
-    const who = ENGINE_KIND_LABELS[replaced[0]?.score?.engine ?? summary().engine];
-    const what = replaced.length > 0 ? `${replaced.length} of ${plural(scored.length, 'answer')}${summaryReplaced ? ' and the summary' : ''}` : 'the summary';
-    return `The interview started on ${iv().engineLabel}, but it could not be used for ${what}, so ${who} stood in. The note under each answer says why.`;
+    const what =
+      replaced.length > 0
+        ? t(summaryReplaced ? 'report:standIn.answersAndSummary' : 'report:standIn.answers', { count: replaced.length, scored: scored.length })
+        : t('report:standIn.summary');
+    return t('report:standIn.note', { engine: iv().engineLabel, what, standIn: standInLabel() });
   };
 
   return (
@@ -95,7 +99,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
       <PrintHeader />
       <div class="page-header">
         <p class="eyebrow">{iv().spec.role}</p>
-        <h1>Report</h1>
+        <h1>{t('report:title')}</h1>
         <p class="muted">
           {SENIORITY_LABELS[iv().spec.seniority]} · {INTERVIEW_TYPE_LABELS[iv().spec.type]} · {formatDate(iv().completedAt ?? iv().startedAt)}
         </p>
@@ -105,7 +109,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 
       <section class="card stack" aria-labelledby="overall-title">
         <h2 id="overall-title" class="visually-hidden">
-          Overall score
+          {t('report:overallTitle')}
         </h2>
         <div class="score-hero">
           <div class="score-ring" style={{ '--value': String(Math.round(summary().overall)) }}>
@@ -113,24 +117,24 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
               <span class="score-ring-value" data-testid="overall-score">
                 {formatOverall(summary().overall)}
               </span>
-              <span class="score-ring-label">out of 100</span>
+              <span class="score-ring-label">{t('report:outOf100')}</span>
             </div>
           </div>
           <div class="stack-tight">
             <p>
               <strong>
-                {plural(summary().answered, 'question')} answered
-                <Show when={summary().skipped > 0}>, {summary().skipped} skipped</Show>
+                {t('report:answered', { count: summary().answered })}
+                <Show when={summary().skipped > 0}>{t('report:skipped', { count: summary().skipped })}</Show>
               </strong>
             </p>
-            <p class="muted small">Active time {formatDuration(activeMs())}, pauses excluded.</p>
+            <p class="muted small">{t('report:activeTime', { duration: formatDuration(activeMs()) })}</p>
             <div class="row">
               <span class="tag tag-accent">{iv().engineLabel}</span>
               <Show when={standInNote()}>
-                <span class="tag tag-warning" data-testid="stand-in">{ENGINE_KIND_LABELS[standIns()[0]?.score?.engine ?? summary().engine]} stood in</span>
+                <span class="tag tag-warning" data-testid="stand-in">{t('report:standInTag', { engine: standInLabel() })}</span>
               </Show>
               <Show when={iv().endedEarly}>
-                <span class="tag tag-warning">Ended early</span>
+                <span class="tag tag-warning">{t('report:endedEarly')}</span>
               </Show>
             </div>
           </div>
@@ -141,7 +145,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 
       <Show when={summary().dimensions.length > 0}>
         <section class="card stack" aria-labelledby="dimensions-title">
-          <h2 id="dimensions-title">Scores by dimension</h2>
+          <h2 id="dimensions-title">{t('report:dimensionsTitle')}</h2>
           <ul class="dimension-list">
             <For each={summary().dimensions}>
               {(dimension) => (
@@ -149,7 +153,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
                   <div class="dimension-label">{dimension.label}</div>
                   <div class="dimension-score">
                     {formatDimension(dimension.score)}
-                    <span class="muted"> / 5</span>
+                    <span class="muted">{t('report:outOf5')}</span>
                   </div>
                   <div class="meter" aria-hidden="true">
                     <span style={{ width: `${(dimension.score / 5) * 100}%` }} />
@@ -164,16 +168,16 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 
       <div class="two-col">
         <section class="card stack-tight" aria-labelledby="strengths-title">
-          <h2 id="strengths-title">Strengths</h2>
-          <Show when={summary().strengths.length > 0} fallback={<p class="muted">Nothing stood out yet. Answer more questions to see strengths.</p>}>
+          <h2 id="strengths-title">{t('report:strengthsTitle')}</h2>
+          <Show when={summary().strengths.length > 0} fallback={<p class="muted">{t('report:noStrengths')}</p>}>
             <ul class="bullet-list">
               <For each={summary().strengths}>{(item) => <li>{item}</li>}</For>
             </ul>
           </Show>
         </section>
         <section class="card stack-tight" aria-labelledby="improve-title">
-          <h2 id="improve-title">To improve</h2>
-          <Show when={summary().improvements.length > 0} fallback={<p class="muted">No specific improvements noted.</p>}>
+          <h2 id="improve-title">{t('report:improveTitle')}</h2>
+          <Show when={summary().improvements.length > 0} fallback={<p class="muted">{t('report:noImprovements')}</p>}>
             <ul class="bullet-list">
               <For each={summary().improvements}>{(item) => <li>{item}</li>}</For>
             </ul>
@@ -183,7 +187,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 
       <Show when={(summary().practicePlan ?? []).length > 0}>
         <section class="card stack-tight" aria-labelledby="plan-title">
-          <h2 id="plan-title">Practice plan</h2>
+          <h2 id="plan-title">{t('report:planTitle')}</h2>
           <ol class="bullet-list">
             <For each={summary().practicePlan}>{(item) => <li>{item}</li>}</For>
           </ol>
@@ -193,31 +197,31 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
       <Show when={visibleBehaviour()}>
         {(line) => (
           <section class="card stack-tight" aria-labelledby="camera-title" data-testid="visible-behaviour">
-            <h2 id="camera-title">What the camera saw</h2>
+            <h2 id="camera-title">{t('report:cameraTitle')}</h2>
             <p>{line()}</p>
-            <p class="muted small">{VISIBLE_BEHAVIOUR_NOTE}</p>
+            <p class="muted small">{visibleBehaviourNote()}</p>
           </section>
         )}
       </Show>
 
+      <InterviewerNotes interviewId={iv().id} turns={props.turns} />
+
       <section class="stack" aria-labelledby="questions-title">
-        <h2 id="questions-title">Question by question</h2>
-        <Show when={asked().length > 0} fallback={<p class="card muted">No questions were answered in this interview.</p>}>
+        <h2 id="questions-title">{t('report:questionsTitle')}</h2>
+        <Show when={asked().length > 0} fallback={<p class="card muted">{t('report:noQuestions')}</p>}>
           <For each={asked()}>{(turn) => <TurnBreakdown turn={turn} />}</For>
         </Show>
         <Show when={props.turns.length > asked().length}>
-          <p class="muted small">
-            {plural(props.turns.length - asked().length, 'question')} not reached because the interview ended early.
-          </p>
+          <p class="muted small">{t('report:notReached', { count: props.turns.length - asked().length })}</p>
         </Show>
       </section>
 
       <div class="row no-print">
         <A href="/" class="button">
-          Back to interviews
+          {t('report:backToInterviews')}
         </A>
         <A href="/new" class="button button-quiet">
-          Practise again
+          {t('report:practiseAgain')}
         </A>
       </div>
     </div>
@@ -225,37 +229,37 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
 }
 
 function TurnBreakdown(props: { turn: TurnRecord }) {
-  const t = () => props.turn;
+  const turn = () => props.turn;
   return (
-    <article class="card stack turn-card" aria-labelledby={`turn-${t().index}`}>
+    <article class="card stack turn-card" aria-labelledby={`turn-${turn().index}`}>
       <div class="row spread">
         <span class="eyebrow">
-          Question {t().index + 1} · {QUESTION_KIND_LABELS[t().question.kind]}
+          {t('report:turn.eyebrow', { number: turn().index + 1, kind: QUESTION_KIND_LABELS[turn().question.kind] })}
         </span>
-        <Show when={t().score} fallback={<span class="tag">Skipped</span>}>
+        <Show when={turn().score} fallback={<span class="tag">{t('report:turn.skipped')}</span>}>
           {(score) => (
             <span class="score-badge" data-level={overallLevel(score().overall)}>
               {formatOverall(score().overall)}
-              <span class="visually-hidden"> out of 100</span>
+              <span class="visually-hidden"> {t('report:outOf100')}</span>
             </span>
           )}
         </Show>
       </div>
-      <h3 id={`turn-${t().index}`}>{t().question.text}</h3>
+      <h3 id={`turn-${turn().index}`}>{turn().question.text}</h3>
 
-      <Show when={(t().answer ?? '').trim().length > 0}>
+      <Show when={(turn().answer ?? '').trim().length > 0}>
         <details class="answer-details">
-          <summary>Your answer</summary>
-          <p class="pre-line">{t().answer}</p>
-          <Show when={t().followUp}>{(followUp) => <p class="muted small">Follow-up asked: {followUp().question}</p>}</Show>
+          <summary>{t('report:turn.yourAnswer')}</summary>
+          <p class="pre-line">{turn().answer}</p>
+          <Show when={turn().followUp}>{(followUp) => <p class="muted small">{t('report:turn.followUp', { question: followUp().question })}</p>}</Show>
         </details>
       </Show>
 
-      <Show when={t().voice?.words.length ? t().voice : null}>{(voice) => <SpeechDelivery voice={voice()} answer={t().answer ?? ''} />}</Show>
+      <Show when={turn().voice?.words.length ? turn().voice : null}>{(voice) => <SpeechDelivery voice={voice()} answer={turn().answer ?? ''} />}</Show>
 
-      <Show when={t().vision?.length ? t().vision : null}>{(samples) => <VisionTimeline samples={samples()} />}</Show>
+      <Show when={turn().vision?.length ? turn().vision : null}>{(samples) => <VisionTimeline samples={samples()} />}</Show>
 
-      <Show when={t().score}>
+      <Show when={turn().score}>
         {(score) => (
           <>
             <ul class="turn-dimensions">
@@ -266,7 +270,7 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
                       <strong>{dimension.label}</strong>
                       <span class="dimension-score">
                         {dimension.score}
-                        <span class="muted"> / 5</span>
+                        <span class="muted">{t('report:outOf5')}</span>
                       </span>
                     </div>
                     <p class="muted small">{dimension.reason}</p>
@@ -286,14 +290,14 @@ function TurnBreakdown(props: { turn: TurnRecord }) {
             </Show>
             <Show when={score().exampleAnswer}>
               <details class="answer-details">
-                <summary>A stronger answer</summary>
+                <summary>{t('report:turn.strongerAnswer')}</summary>
                 <p class="pre-line">{score().exampleAnswer}</p>
               </details>
             </Show>
             <Show when={score().flags.length > 0}>
               <div class="banner banner-warning">
                 <div>
-                  <strong>Noticed</strong>
+                  <strong>{t('report:turn.noticed')}</strong>
                   <ul class="bullet-list">
                     <For each={score().flags}>{(flag) => <li>{flag}</li>}</For>
                   </ul>

@@ -31,6 +31,12 @@ describe('visible behaviour in words', () => {
     expect(describeAnswerBehaviour(behaviour)).toBe('Looked at the camera 50% of the time, in view 75% of the time, some head movement, smiled in 1 of 4 seconds.');
   });
 
+  it('names a busy head as a lot of head movement', () => {
+    const busy = answerBehaviour([sample(0, { headMovement: 4 }), sample(1, { headMovement: 5 })]);
+    expect(busy.headMovement).toBe('a lot');
+    expect(describeAnswerBehaviour(busy)).toBe('Looked at the camera 100% of the time, a lot of head movement, no smiles seen.');
+  });
+
   it('says when nothing or no face was seen, and when another face was in view', () => {
     expect(describeAnswerBehaviour(answerBehaviour([]))).toBe('The camera saw nothing during this answer.');
     expect(describeAnswerBehaviour(answerBehaviour([sample(0, { framesWithFace: 0, eyeContact: null })]))).toBe('No face was in view during this answer.');

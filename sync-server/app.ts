@@ -14,6 +14,7 @@ import { interviewerRoutes } from './routes/interviewer.ts';
 import { modelMirrorRoutes } from './routes/models.ts';
 import { questionCacheRoutes } from './routes/question-cache.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 
 export interface AppDeps {
   store: Store;
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .route('/', deviceRoutes(deps.store, clock))
     .route('/', syncRoutes(deps.store, clock))
     .route('/', questionCacheRoutes(deps.store, clock))
+    .route('/', workspaceRoutes({ store: deps.store, clock, perUser: limits.perUser }))
     .route('/', interviewerRoutes(deps.store, clock, deps.sessionTtlMs))
     .route('/', aiRoutes(deps.store, deps.ai))
     .route('/', clientConfigRoutes({ modelMirrorUrl: deps.modelMirrorUrl, modelsDir: deps.modelsDir, cloudAi: () => deps.ai?.hasProviders ?? false }))

@@ -303,4 +303,133 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO question_cache_counters (name, value) VALUES ('hits', 0), ('misses', 0);
     `,
   },
+  {
+    version: 5,
+    name: 'interviewer workspace: interview templates, assignments to devices, live controls, comments, score overrides',
+    // Controls, comments and overrides name an interview by id without a foreign key (a deletion
+    // keeps the interview's row, marked deleted); workspace-store.ts reads and writes them only while
+    // the interview is in the caller's organisation and not deleted. Ids are ULIDs: id order is time order.
+    sqlite: `
+      CREATE TABLE interview_templates (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+      );
+      CREATE INDEX interview_templates_by_org ON interview_templates(org_id, created_at);
+      CREATE TABLE template_assignments (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        template_id TEXT NOT NULL REFERENCES interview_templates(id),
+        template_version INTEGER NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        assigned_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX template_assignments_by_template ON template_assignments(org_id, template_id, created_at);
+      CREATE TABLE interview_controls (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        action TEXT NOT NULL CHECK (action IN ('pause', 'resume', 'extend', 'end', 'lock')),
+        minutes INTEGER,
+        message TEXT NOT NULL,
+        issued_by TEXT NOT NULL REFERENCES users(id),
+        issued_by_name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX interview_controls_by_interview ON interview_controls(org_id, interview_id, id);
+      CREATE TABLE interview_comments (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        turn_id TEXT,
+        body TEXT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        author_name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX interview_comments_by_interview ON interview_comments(org_id, interview_id, id);
+      CREATE TABLE score_overrides (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        turn_id TEXT NOT NULL,
+        dimension_key TEXT NOT NULL,
+        from_score INTEGER NOT NULL,
+        to_score INTEGER NOT NULL CHECK (to_score BETWEEN 1 AND 5),
+        reason TEXT NOT NULL CHECK (length(reason) >= 3),
+        author_id TEXT NOT NULL REFERENCES users(id),
+        author_name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX score_overrides_by_interview ON score_overrides(org_id, interview_id, id);
+    `,
+    postgres: `
+      CREATE TABLE interview_templates (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT COLLATE "C" NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+      );
+      CREATE INDEX interview_templates_by_org ON interview_templates(org_id, created_at);
+      CREATE TABLE template_assignments (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        template_id TEXT NOT NULL REFERENCES interview_templates(id),
+        template_version INTEGER NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        assigned_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX template_assignments_by_template ON template_assignments(org_id, template_id, created_at);
+      CREATE TABLE interview_controls (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        action TEXT NOT NULL CHECK (action IN ('pause', 'resume', 'extend', 'end', 'lock')),
+        minutes INTEGER,
+        message TEXT NOT NULL,
+        issued_by TEXT NOT NULL REFERENCES users(id),
+        issued_by_name TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX interview_controls_by_interview ON interview_controls(org_id, interview_id, id);
+      CREATE TABLE interview_comments (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        turn_id TEXT,
+        body TEXT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        author_name TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX interview_comments_by_interview ON interview_comments(org_id, interview_id, id);
+      CREATE TABLE score_overrides (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        interview_id TEXT NOT NULL,
+        turn_id TEXT NOT NULL,
+        dimension_key TEXT NOT NULL,
+        from_score INTEGER NOT NULL,
+        to_score INTEGER NOT NULL CHECK (to_score BETWEEN 1 AND 5),
+        reason TEXT NOT NULL CHECK (length(reason) >= 3),
+        author_id TEXT NOT NULL REFERENCES users(id),
+        author_name TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX score_overrides_by_interview ON score_overrides(org_id, interview_id, id);
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
+import { createWorkspaceStore, postgresRunner, type WorkspaceStore } from './workspace-store.ts';
 
 export interface PostgresStoreOptions {
   /** A postgres:// or postgresql:// URL. `?options=-c%20search_path%3D<schema>` puts the tables in a schema. */
@@ -165,11 +166,14 @@ interface TransactionOptions {
 
 class PostgresStore implements Store {
   private closed = false;
+  readonly workspace: WorkspaceStore;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.workspace = createWorkspaceStore(postgresRunner(pool));
+  }
 
   private async transaction<T>(work: (client: Client) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {

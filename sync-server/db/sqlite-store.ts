@@ -13,6 +13,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
 import type { CachedPlanOutcome, QuestionCacheStats } from './store.ts';
+import { createWorkspaceStore, sqliteRunner, type WorkspaceStore } from './workspace-store.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 
 export interface SqliteStoreOptions {
@@ -60,11 +61,13 @@ export function migrate(db: Database.Database): number[] {
 
 class SqliteStore implements Store {
   private readonly statements;
+  readonly workspace: WorkspaceStore;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: SqliteStoreOptions,
   ) {
+    this.workspace = createWorkspaceStore(sqliteRunner(db));
     // Prepared once: a push runs these hundreds of times a second.
     this.statements = {
       findEvent: db.prepare<[string], { device_id: string }>('SELECT device_id FROM events WHERE id = ?'),

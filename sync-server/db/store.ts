@@ -4,6 +4,7 @@
 // each method that writes more than one row is one transaction in both implementations.
 import type { DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
+import type { WorkspaceStore } from './workspace-store.ts';
 
 export interface Org {
   id: string;
@@ -62,6 +63,9 @@ export interface PushOutcome {
 export interface Store {
   /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
   ping(): Promise<void>;
+  /** The interviewer workspace: templates, assignments, controls, comments, score overrides. */
+  readonly workspace: WorkspaceStore;
+
   /** Closes the connection(s); afterwards every method rejects. Closing twice is harmless. */
   close(): Promise<void>;
 

@@ -11,6 +11,10 @@ import type {
   PlannedQuestion,
   SyncEventType,
 } from '../../sync-server/protocol/index.ts';
+import type { InterviewComment } from '../../sync-server/protocol/interview-comment.ts';
+import type { InterviewControl } from '../../sync-server/protocol/interview-control.ts';
+import type { InterviewTemplate } from '../../sync-server/protocol/interview-template.ts';
+import type { ScoreOverride } from '../../sync-server/protocol/score-override.ts';
 import type { InterviewSnapshot } from '../interview/interview-machine.ts';
 import type { VisionSample } from '../../workers/vision/api.ts';
 import type { CodeLanguage } from '../../workers/code-runner/api.ts';
@@ -210,6 +214,32 @@ export const SCHEMA_V4_ADDED = {
   recordings: 'id, interviewId, turnId',
 } as const;
 
+// Version 5 adds what arrives from the organisation's interviewers (pulled, keyed by the server's
+// ids so a change pulled twice is stored once): assignments of interview templates, live controls
+// of an interview, and comments and score overrides on it.
+export const SCHEMA_V5_ADDED = {
+  assignments: 'id, assignedAt, interviewId',
+  interviewControls: 'id, interviewId',
+  interviewerNotes: 'id, interviewId',
+} as const;
+
+/** An interview template an interviewer assigned to this device; `interviewId` once it was started. */
+export interface AssignmentRecord {
+  id: string;
+  orgName: string;
+  assignedBy: string;
+  assignedAt: string;
+  template: InterviewTemplate;
+  interviewId: string | null;
+}
+
+export type InterviewControlRecord = InterviewControl & { receivedAt: string };
+
+/** A comment or a score override from an interviewer, as pulled. */
+export type InterviewerNoteRecord =
+  | { id: string; interviewId: string; kind: 'comment'; comment: InterviewComment; receivedAt: string }
+  | { id: string; interviewId: string; kind: 'override'; override: ScoreOverride; receivedAt: string };
+
 export class InterviewBuddyDb extends Dexie {
   interviews!: Table<InterviewRecord, string>;
   turns!: Table<TurnRecord, string>;
@@ -218,6 +248,9 @@ export class InterviewBuddyDb extends Dexie {
   challengeAttempts!: Table<ChallengeAttemptRecord, string>;
   challengeDrafts!: Table<ChallengeDraftRecord, string>;
   recordings!: Table<RecordingRecord, string>;
+  assignments!: Table<AssignmentRecord, string>;
+  interviewControls!: Table<InterviewControlRecord, string>;
+  interviewerNotes!: Table<InterviewerNoteRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -242,6 +275,7 @@ export class InterviewBuddyDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3_ADDED);
     this.version(4).stores(SCHEMA_V4_ADDED);
+    this.version(5).stores(SCHEMA_V5_ADDED);
   }
 }
 

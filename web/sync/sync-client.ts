@@ -14,6 +14,7 @@ import {
   redeemResponse,
   type DeviceChange,
 } from '../../sync-server/protocol/index.ts';
+import { applyWorkspaceChange } from '../data/workspace-inbox.ts';
 import { countOutbox, listPendingEvents, onOutboxChanged, recordPushResult, type OutgoingEvent } from '../data/outbox.ts';
 import {
   clearSyncIdentity,
@@ -392,6 +393,8 @@ async function applyChange(change: DeviceChange): Promise<void> {
     case 'org.joined':
       await updateOrgName(change.payload.orgName);
       break;
+    default:
+      await applyWorkspaceChange(change);
   }
 }
 

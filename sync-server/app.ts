@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
+import { observabilityFor, type ObservabilityDeps } from './observability/mount.ts';
 import { aiRoutes } from './routes/ai.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   clock?: () => Date;
   maxBodyBytes: number;
   sessionTtlMs: number;
+  /** The dashboard's and /metrics' settings and request counters; DEFAULT_OBSERVABILITY and fresh counters by default. */
+  observability?: ObservabilityDeps;
   version?: string;
   /** The cloud AI gateway; without it POST /api/ai/chat answers 503 and devices use the basic engine. */
   ai?: AiGateway;
@@ -32,6 +35,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
   const api = new Hono()
     .use('*', secureHeaders())
     .use(
@@ -47,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .route('/', deviceRoutes(deps.store, clock))
     .route('/', syncRoutes(deps.store, clock))
     .route('/', questionCacheRoutes(deps.store, clock))
+    .route('/', observability.dashboard)
     .route('/', workspaceRoutes({ store: deps.store, clock, perUser: limits.perUser }))
     .route('/', interviewerRoutes(deps.store, clock, deps.sessionTtlMs))
     .route('/', aiRoutes(deps.store, deps.ai))
@@ -57,7 +62,9 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', observability.middleware);
   app.route('/api', api);
+  app.route('/', observability.metrics);
   if (deps.modelsDir) app.route('/', modelMirrorRoutes(deps.modelsDir));
   return app;
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { readAiConfig, readConfig, readModelsConfig, type ServerConfig } from './config.ts';
 import { AiGateway } from './ai/gateway.ts';
 import { openStore } from './db/open-store.ts';
+import { readObservabilityConfig } from './observability/observability-config.ts';
 
 export async function createAppFromEnv(env: Record<string, string | undefined> = process.env) {
   const config: ServerConfig = readConfig(env);
@@ -20,6 +21,7 @@ export async function createAppFromEnv(env: Record<string, string | undefined> =
     version: packageJson.version,
     ai,
     ...modelsConfig,
+    observability: { settings: readObservabilityConfig(env) },
   });
   return {
     app,

@@ -15,6 +15,7 @@ import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
 import { createWorkspaceStore, postgresRunner, type WorkspaceStore } from './workspace-store.ts';
@@ -514,6 +515,10 @@ class PostgresStore implements Store {
       );
       return 'stored';
     });
+  }
+
+  async operatorFigures(query: OperatorFiguresQuery): Promise<OperatorFigures> {
+    return queryOperatorFigures(postgresReader(this.pool), 'postgres', query);
   }
 
   async questionCacheStats(): Promise<QuestionCacheStats> {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { queryOperatorFigures, sqliteReader, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
 import type { CachedPlanOutcome, QuestionCacheStats } from './store.ts';
@@ -403,6 +404,10 @@ class SqliteStore implements Store {
         .run(key.role, key.seniority, key.type, key.language, key.role, key.seniority, key.type, key.language, input.keepNewest);
       return 'stored';
     })();
+  }
+
+  async operatorFigures(query: OperatorFiguresQuery): Promise<OperatorFigures> {
+    return queryOperatorFigures(sqliteReader(this.db), 'sqlite', query);
   }
 
   async questionCacheStats(): Promise<QuestionCacheStats> {

@@ -4,6 +4,7 @@
 // each method that writes more than one row is one transaction in both implementations.
 import type { DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
+import type { OperatorFigures, OperatorFiguresQuery } from './operator-figures.ts';
 import type { WorkspaceStore } from './workspace-store.ts';
 
 export interface Org {
@@ -104,4 +105,6 @@ export interface Store {
   /** Stores a plan anonymously unless the key already has one with `planHash`; then keeps only the `keepNewest` newest plans of the key. */
   saveCachedPlan(input: { key: QuestionCacheKey; questions: PlannedQuestion[]; planHash: string; keepNewest: number; now: string }): Promise<CachedPlanOutcome>;
   questionCacheStats(): Promise<QuestionCacheStats>;
+  /** The operator dashboard's database figures: an organisation's interviews per UTC day and active devices, and the database's size. */
+  operatorFigures(query: OperatorFiguresQuery): Promise<OperatorFigures>;
 }

@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { fetchInterview } from './api-client.ts';
+import { InterviewReviewPanel } from './InterviewReviewPanel.tsx';
 import { formatDateTime, formatDuration, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewDetailPage() {
@@ -63,6 +64,7 @@ export default function InterviewDetailPage() {
                     )}
                   </Show>
                 </section>
+                <InterviewReviewPanel interviewId={interview().id} turns={data().turns} />
                 <For each={data().turns}>
                   {(turn) => (
                     <article class="card stack" aria-labelledby={`q-${turn.id}`}>

@@ -1,5 +1,6 @@
 // The frame of the interviewer area: who is signed in, the navigation, and a guard that sends
 // signed-out visitors to the sign-in form.
+import { t } from '../i18n/i18n.ts';
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, onMount, Show, Suspense } from 'solid-js';
 import { signOut } from './api-client.ts';
@@ -36,6 +37,7 @@ export default function InterviewerLayout(props: RouteSectionProps) {
             <nav class="app-nav" aria-label="Interviewer">
               <A href="/interviewer/interviews">Interviews</A>
               <A href="/interviewer/invites">Invites</A>
+              <A href="/interviewer/templates">{t('workspace:nav.templates')}</A>
               <span class="muted small interviewer-who">
                 {session().user.name} · {session().org.name}
               </span>

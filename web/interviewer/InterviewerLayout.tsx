@@ -37,6 +37,9 @@ export default function InterviewerLayout(props: RouteSectionProps) {
             <nav class="app-nav" aria-label="Interviewer">
               <A href="/interviewer/interviews">Interviews</A>
               <A href="/interviewer/invites">Invites</A>
+              <Show when={session().user.role === 'admin'}>
+                <A href="/interviewer/dashboard">{t('dashboard:nav')}</A>
+              </Show>
               <A href="/interviewer/templates">{t('workspace:nav.templates')}</A>
               <span class="muted small interviewer-who">
                 {session().user.name} · {session().org.name}

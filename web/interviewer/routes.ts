@@ -11,6 +11,7 @@ export const interviewerRoutes: RouteDefinition[] = [
       { path: '/interviews', component: lazy(() => import('./InterviewListPage.tsx')) },
       { path: '/interviews/:id', component: lazy(() => import('./InterviewDetailPage.tsx')) },
       { path: '/invites', component: lazy(() => import('./InvitesPage.tsx')) },
+      { path: '/dashboard', component: lazy(() => import('./DashboardPage.tsx')) },
       { path: '/templates', component: lazy(() => import('./TemplatesPage.tsx')) },
     ],
   },

@@ -29,12 +29,18 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /** The command that runs the server, from the repo root; tsx on sync-server/main.ts unless given (e.g. a bundle from server-bundle.ts). */
+  command?: readonly [string, ...string[]];
+}
+
 /** Starts the server; `env` is added to the process's environment (`env.PORT` picks the port, else a free one). */
-export async function startSyncServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startSyncServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> {
   const port = env.PORT ? Number(env.PORT) : await findFreePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ib-e2e-'));
   let output = '';
-  const child = spawn(TSX, ['sync-server/main.ts'], {
+  const [command, ...args] = options.command ?? [TSX, 'sync-server/main.ts'];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,11 +82,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Creates an organisation and its admin through the real admin CLI, as an operator would. */
-export function createOrgWithAdmin(dataDir: string, org: { name: string; email: string; adminName: string; password: string }): void {
+export function createOrgWithAdmin(
+  dataDir: string,
+  org: { name: string; email: string; adminName: string; password: string },
+  /** More environment, e.g. DATABASE_URL for a server on PostgreSQL. */
+  env: Record<string, string> = {},
+): void {
   const result = spawnSync(
     TSX,
     ['sync-server/admin-cli.ts', 'create-org', '--name', org.name, '--admin-email', org.email, '--admin-name', org.adminName, '--password', org.password],
-    { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' },
+    { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, ...env }, encoding: 'utf8' },
   );
   if (result.status !== 0) throw new Error(`admin create-org failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }

@@ -44,6 +44,7 @@ import { formatClock, QUESTION_KIND_LABELS, wordCount } from '../ui/format.ts';
 import { createLoad } from '../ui/load.ts';
 import { LoadStates } from '../ui/LoadStates.tsx';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
+import { InterviewerControlBanner, useInterviewerControls } from '../workspace/InterviewerControlBanner.tsx';
 
 const DRAFT_DEBOUNCE_MS = 300;
 const HEARTBEAT_MS = 5_000;
@@ -259,8 +260,10 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   usePageTitle(() => t('interview:progress.title', { current: Math.min(state().index + 1, interview.questionCount), total: interview.questionCount }));
 
   const question = (): TurnRecord | undefined => turns[Math.min(state().index, turns.length - 1)];
-  const paused = () => state().phase === 'paused';
-  const overTime = () => totalElapsedMs(state(), now()) > interview.spec.minutes * 60_000;
+  // The organisation's interviewer may hold, extend, end or lock this interview (web/workspace/).
+  const controls = useInterviewerControls(interview.id);
+  const paused = () => state().phase === 'paused' || controls().held || controls().locked;
+  const overTime = () => totalElapsedMs(state(), now()) > (interview.spec.minutes + controls().extraMinutes) * 60_000;
 
   // ---- persistence -------------------------------------------------------------------------------
   // Writes go through one queue so they land in the order they were made (a late draft save can
@@ -457,6 +460,24 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     navigate(`/report/${interview.id}`, { replace: true });
   }
 
+  // ---- interviewer controls ----------------------------------------------------------------------
+  createEffect(
+    on(
+      () => controls().held || controls().locked,
+      (hold) => {
+        if (hold && state().phase === 'answering' && apply({ type: 'pause', at: Date.now() }).ok) saveTimer();
+      },
+    ),
+  );
+  createEffect(
+    on(
+      () => controls().ended,
+      (ended) => {
+        if (ended && state().phase !== 'finished' && busy() === null) void endEarly();
+      },
+    ),
+  );
+
   // ---- lifecycle ---------------------------------------------------------------------------------
   onMount(() => {
     // A brand-new interview: store that it started, so a reload right away resumes it (paused).
@@ -511,6 +532,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
 
   return (
     <div class="stack">
+      <InterviewerControlBanner state={controls()} />
       <div class="interview-bar">
         <div class="progress stack-tight">
           <div class="row spread">
@@ -532,7 +554,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         <div class="timer-box">
           <div class="stack-tight" style={{ gap: '0' }}>
             <span class="muted small" id="timer-label">
-              {t(paused() ? 'interview:timer.paused' : 'interview:timer.elapsed', { minutes: interview.spec.minutes })}
+              {t(paused() ? 'interview:timer.paused' : 'interview:timer.elapsed', { minutes: interview.spec.minutes + controls().extraMinutes })}
             </span>
             <span
               class="timer"
@@ -548,7 +570,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
             type="button"
             class="button button-small"
             onClick={togglePause}
-            disabled={busy() !== null || state().phase === 'finished'}
+            disabled={busy() !== null || state().phase === 'finished' || controls().held || controls().locked}
             aria-describedby="timer-label"
           >
             {paused() ? t('interview:timer.resume') : t('interview:timer.pause')}

@@ -200,9 +200,7 @@ export default function DashboardPage() {
       </div>
       <p class="muted">{t('dashboard:intro')}</p>
       <p class="small muted" role="status" data-testid="dashboard-updated">
-        <Show when={updated()} fallback={t('dashboard:loading')}>
-          {(time) => t('dashboard:updated', { time: time() })}
-        </Show>
+        {updated() ? t('dashboard:updated', { time: updated() }) : t('dashboard:loading')}
       </p>
       <Show when={problem()}>
         <p class="error" role="alert">

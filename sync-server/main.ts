@@ -2,6 +2,7 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { createAppFromEnv } from './bootstrap.ts';
@@ -9,6 +10,8 @@ import { createAppFromEnv } from './bootstrap.ts';
 // These must never be cached by the browser's HTTP cache, or an update would never reach the
 // service worker; everything under /assets/ has a content hash in its name and can be cached forever.
 const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+// How long SIGTERM waits for requests in flight; under the 30 s orchestrators commonly allow.
+const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main(): Promise<void> {
   const { app: api, config, close } = await createAppFromEnv();
@@ -56,6 +59,14 @@ async function main(): Promise<void> {
   });
 
   let closing = false;
+  // Responses still to be sent; when stopping, each one closes its connection, so that keep-alive
+  // connections do not hold close() open until they time out.
+  const unsent = new Set<ServerResponse>();
+  listener.on('request', (_request, response: ServerResponse) => {
+    if (closing) response.setHeader('Connection', 'close');
+    unsent.add(response);
+    response.once('close', () => unsent.delete(response));
+  });
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
@@ -63,8 +74,13 @@ async function main(): Promise<void> {
     listener.close(() => {
       void close().then(() => process.exit(0));
     });
-    // Keep-alive connections can hold close() open; don't hang forever.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    for (const response of unsent) if (!response.headersSent) response.setHeader('Connection', 'close');
+    if ('closeIdleConnections' in listener) listener.closeIdleConnections();
+    // A request still running after the grace period (a stalled upload) is cut: say so, and exit 1.
+    setTimeout(() => {
+      console.error(`Stopped with ${unsent.size} request(s) still in flight after ${SHUTDOWN_GRACE_MS / 1000} s.`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -69,6 +69,7 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     await candidate.getByText('Question 1 of 2').waitFor({ timeout: 30_000 });
     expect(await candidate.getByTestId('question-text').innerText()).toBe(QUESTIONS[0]);
     await candidate.getByText('Elapsed · 10 min planned').waitFor();
+    expect(await candidate.getByTestId('assigned-requirements').innerText()).toBe('Set by Acme Hiring: The interview ends after 10 minutes.');
 
     // The interviewer opens the interview (it synced when it started) and pauses it with a message.
     await interviewer.getByRole('link', { name: 'Interviews' }).click();
@@ -92,6 +93,7 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     await interviewer.getByRole('button', { name: 'Extend time' }).click();
     await candidate.getByRole('alert').filter({ hasText: 'Ada Admin gave you 5 more minutes.' }).waitFor({ timeout: 30_000 });
     await candidate.getByText('15 min planned').waitFor();
+    expect(await candidate.getByTestId('assigned-requirements').innerText()).toContain('ends after 15 minutes');
     await candidate.getByRole('button', { name: 'Resume' }).click();
 
     for (let index = 0; index < 2; index++) {

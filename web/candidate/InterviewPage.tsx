@@ -45,6 +45,7 @@ import { createLoad } from '../ui/load.ts';
 import { LoadStates } from '../ui/LoadStates.tsx';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
 import { InterviewerControlBanner, useInterviewerControls } from '../workspace/InterviewerControlBanner.tsx';
+import { AssignedRequirements, useAssignment } from '../workspace/AssignedRequirements.tsx';
 
 const DRAFT_DEBOUNCE_MS = 300;
 const HEARTBEAT_MS = 5_000;
@@ -469,6 +470,13 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       },
     ),
   );
+  // An interview from an assigned template ends when its time limit (and any extension) runs out.
+  const assignment = useAssignment(interview.id);
+  createEffect(
+    on(overTime, (over) => {
+      if (over && assignment() && state().phase === 'answering' && busy() === null) void endEarly();
+    }),
+  );
   createEffect(
     on(
       () => controls().ended,
@@ -533,6 +541,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   return (
     <div class="stack">
       <InterviewerControlBanner state={controls()} />
+      <AssignedRequirements assignment={assignment()} minutes={interview.spec.minutes + controls().extraMinutes} />
       <div class="interview-bar">
         <div class="progress stack-tight">
           <div class="row spread">

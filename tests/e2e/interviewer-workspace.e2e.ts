@@ -3,11 +3,12 @@
 // it from the home screen; the interviewer pauses it with a message, resumes and extends it, and the
 // candidate's interview screen shows each in its alert banner and holds answering while paused; the
 // candidate finishes; the interviewer comments and overrides a score with a reason; after syncing,
-// the candidate's report shows both.
+// the candidate's report shows both. Then the interviewer ends a practice interview of the
+// candidate's own, and the candidate's screen finishes it and opens the report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
-import { submitAnswer } from '../helpers/interview-actions.ts';
+import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
 import { joinOrganisation } from '../helpers/join-organisation.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -129,6 +130,24 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     expect(notes).toContain('Ada Admin commented:');
     expect(notes).toContain(`score changed from ${from} to ${to}:`);
     expect(notes).toContain('Missed the rollback plan.');
+
+
+    // A practice interview of the candidate's own, ended by the interviewer: it finishes with its
+    // summary and opens the report.
+    await startBehaviouralInterview(candidate, server.url, 2, 'Data Analyst');
+    await candidate.getByLabel('Your answer').fill(ANSWERS[0]!);
+    await submitAnswer(candidate);
+    await candidate.getByText('Question 2 of 2').waitFor();
+    await syncNow(candidate, server.url);
+    await candidate.goBack();
+    await candidate.getByText('Question 2 of 2').waitFor();
+    await interviewer.getByRole('link', { name: 'Interviews', exact: true }).click();
+    await interviewer.getByRole('row').filter({ hasText: 'Data Analyst' }).getByRole('link').first().click();
+    await interviewer.getByLabel('Message to the candidate (optional)').fill('We have to stop here, thank you.');
+    await interviewer.getByRole('button', { name: 'End interview' }).click();
+    await interviewer.getByRole('status').filter({ hasText: 'End interview sent' }).waitFor();
+    await candidate.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 30_000 });
+    expect(await candidate.locator('body').innerText()).toMatch(/ended early/i);
 
     await interviewerContext.close();
     await candidateContext.close();

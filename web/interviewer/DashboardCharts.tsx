@@ -64,31 +64,33 @@ export function HorizontalBars(props: {
     <figure class="dashboard-chart">
       <figcaption>{props.title}</figcaption>
       <Show when={props.bars.length > 0} fallback={<p class="muted">{props.empty}</p>}>
-        <svg viewBox={`0 0 ${CHART_WIDTH} ${height()}`} role="img" aria-label={props.summary} preserveAspectRatio="xMinYMin meet">
-          <For each={props.bars}>
-            {(bar, i) => (
-              <g transform={`translate(0 ${i() * ROW + 4})`}>
-                <text class="dashboard-chart-label" x={LABEL_WIDTH - 8} y={ROW / 2 + 4} text-anchor="end">
-                  {bar.label.length > 30 ? `…${bar.label.slice(-29)}` : bar.label}
-                </text>
-                <rect class={bar.over ? 'dashboard-bar dashboard-bar-over' : 'dashboard-bar'} x={LABEL_WIDTH} y={4} height={ROW - 10} width={Math.max(x(bar.value) - LABEL_WIDTH, bar.value > 0 ? 2 : 0)} rx={3} />
-                <text class="dashboard-chart-value" x={x(bar.value) + 6} y={ROW / 2 + 4}>
-                  {bar.over ? `${bar.display} !` : bar.display}
-                </text>
-              </g>
-            )}
-          </For>
-          <Show when={props.threshold}>
-            {(threshold) => (
-              <g>
-                <line class="dashboard-threshold-line" x1={x(threshold().value)} x2={x(threshold().value)} y1={0} y2={height() - 18} />
-                <text class="dashboard-chart-label" x={x(threshold().value)} y={height() - 4} text-anchor="middle">
-                  {threshold().label}
-                </text>
-              </g>
-            )}
-          </Show>
-        </svg>
+        <div class="dashboard-chart-scroll" tabindex="0" role="group" aria-label={props.title}>
+          <svg viewBox={`0 0 ${CHART_WIDTH} ${height()}`} role="img" aria-label={props.summary} preserveAspectRatio="xMinYMin meet">
+            <For each={props.bars}>
+              {(bar, i) => (
+                <g transform={`translate(0 ${i() * ROW + 4})`}>
+                  <text class="dashboard-chart-label" x={LABEL_WIDTH - 8} y={ROW / 2 + 4} text-anchor="end">
+                    {bar.label.length > 30 ? `…${bar.label.slice(-29)}` : bar.label}
+                  </text>
+                  <rect class={bar.over ? 'dashboard-bar dashboard-bar-over' : 'dashboard-bar'} x={LABEL_WIDTH} y={4} height={ROW - 10} width={Math.max(x(bar.value) - LABEL_WIDTH, bar.value > 0 ? 2 : 0)} rx={3} />
+                  <text class="dashboard-chart-value" x={x(bar.value) + 6} y={ROW / 2 + 4}>
+                    {bar.over ? `${bar.display} !` : bar.display}
+                  </text>
+                </g>
+              )}
+            </For>
+            <Show when={props.threshold}>
+              {(threshold) => (
+                <g>
+                  <line class="dashboard-threshold-line" x1={x(threshold().value)} x2={x(threshold().value)} y1={0} y2={height() - 18} />
+                  <text class="dashboard-chart-label" x={x(threshold().value)} y={height() - 4} text-anchor="middle">
+                    {threshold().label}
+                  </text>
+                </g>
+              )}
+            </Show>
+          </svg>
+        </div>
       </Show>
       <ChartTable caption={props.title} headers={props.headers} rows={props.bars.map((bar) => [bar.label, bar.over ? `${bar.display} (${t('dashboard:overThreshold')})` : bar.display])} />
     </figure>
@@ -105,29 +107,31 @@ export function DayColumns(props: { title: string; summary: string; days: { day:
   return (
     <figure class="dashboard-chart">
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={props.summary} preserveAspectRatio="xMinYMin meet">
-        <line class="dashboard-axis" x1={30} x2={CHART_WIDTH - 10} y1={base} y2={base} />
-        <text class="dashboard-chart-label" x={24} y={20} text-anchor="end">
-          {max()}
-        </text>
-        <For each={props.days}>
-          {(day, i) => {
-            const left = () => 36 + i() * slot();
-            const width = () => Math.max((slot() - 8) / 2, 2);
-            return (
-              <g>
-                <rect class="dashboard-bar" x={left()} y={y(day.started)} width={width()} height={base - y(day.started)} rx={2} />
-                <rect class="dashboard-bar dashboard-bar-second" x={left() + width()} y={y(day.completed)} width={width()} height={base - y(day.completed)} rx={2} />
-                <Show when={i() % 2 === props.days.length % 2 || i() === props.days.length - 1}>
-                  <text class="dashboard-chart-label" x={left() + width()} y={height - 8} text-anchor="middle">
-                    {props.dayLabel(day.day)}
-                  </text>
-                </Show>
-              </g>
-            );
-          }}
-        </For>
-      </svg>
+      <div class="dashboard-chart-scroll" tabindex="0" role="group" aria-label={props.title}>
+        <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={props.summary} preserveAspectRatio="xMinYMin meet">
+          <line class="dashboard-axis" x1={30} x2={CHART_WIDTH - 10} y1={base} y2={base} />
+          <text class="dashboard-chart-label" x={24} y={20} text-anchor="end">
+            {max()}
+          </text>
+          <For each={props.days}>
+            {(day, i) => {
+              const left = () => 36 + i() * slot();
+              const width = () => Math.max((slot() - 8) / 2, 2);
+              return (
+                <g>
+                  <rect class="dashboard-bar" x={left()} y={y(day.started)} width={width()} height={base - y(day.started)} rx={2} />
+                  <rect class="dashboard-bar dashboard-bar-second" x={left() + width()} y={y(day.completed)} width={width()} height={base - y(day.completed)} rx={2} />
+                  <Show when={i() % 2 === props.days.length % 2 || i() === props.days.length - 1}>
+                    <text class="dashboard-chart-label" x={left() + width()} y={height - 8} text-anchor="middle">
+                      {props.dayLabel(day.day)}
+                    </text>
+                  </Show>
+                </g>
+              );
+            }}
+          </For>
+        </svg>
+      </div>
       <p class="dashboard-legend small">
         <span class="dashboard-swatch" /> {t('dashboard:org.started')} <span class="dashboard-swatch dashboard-swatch-second" /> {t('dashboard:org.completed')}
       </p>

@@ -3,6 +3,7 @@ import { interviewSpec } from './interview-spec.ts';
 import { plannedQuestion } from './question.ts';
 import { answerScore, interviewSummary } from './score.ts';
 import { MAX_ANSWER_CHARS } from './limits.ts';
+import { sharedCameraMetrics, sharedSpeechMetrics, sharingConsent } from './sharing.ts';
 
 // Events a device appends to its outbox and pushes. Each carries a ULID `id` (idempotency key) and a
 // `seq` that rises per device; the server applies each id at most once, in any order of arrival.
@@ -35,6 +36,9 @@ export const turnAnswered = z.object({
     score: answerScore.nullable(),
     /** The one follow-up asked on this question; `answer` above then holds both answers. */
     followUp: z.object({ question: z.string().max(MAX_ANSWER_CHARS), answer: z.string().max(MAX_ANSWER_CHARS) }).nullable().optional(),
+    /** Only with the candidate's consent to share them (added at push time); absent from older devices. */
+    speechMetrics: sharedSpeechMetrics.nullable().optional(),
+    cameraMetrics: sharedCameraMetrics.nullable().optional(),
   }),
 });
 
@@ -53,11 +57,18 @@ export const interviewDeleted = z.object({
   payload: z.object({ interviewId: entityId }),
 });
 
+/** The candidate changed what they share; the server deletes what was revoked, for every interview of the device. */
+export const consentChanged = z.object({
+  type: z.literal('consent.changed'),
+  payload: z.object({ consent: sharingConsent }),
+});
+
 export const syncEventBody = z.discriminatedUnion('type', [
   interviewStarted,
   turnAnswered,
   interviewCompleted,
   interviewDeleted,
+  consentChanged,
 ]);
 
 const envelope = z.object({
@@ -71,5 +82,7 @@ export const syncEvent = z.intersection(envelope, syncEventBody);
 export type SyncEvent = z.infer<typeof syncEvent>;
 export type SyncEventType = SyncEvent['type'];
 export type SyncEventOf<T extends SyncEventType> = Extract<SyncEvent, { type: T }>;
+/** The events about one interview (all but `consent.changed`). */
+export type InterviewSyncEvent = Exclude<SyncEvent, { type: 'consent.changed' }>;
 
 export const syncEventEnvelope = envelope.passthrough();

@@ -4,6 +4,9 @@ import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { listInterviews } from '../data/interviews.ts';
 import { listRejectedEvents, retryRejectedEvents } from '../data/outbox.ts';
 import { getCandidateName } from '../data/settings.ts';
+import { getSharingConsent, saveSharingConsent } from '../data/sharing-consent.ts';
+import { DEFAULT_SHARING_CONSENT, type SharingConsent } from '../../sync-server/protocol/index.ts';
+import { SharingChoices } from './SharingChoices.tsx';
 import { useSyncSnapshot } from '../shell/sync-signal.ts';
 import { getSyncClient, startSync } from '../sync/sync-client.ts';
 import { t } from '../i18n/i18n.ts';
@@ -13,6 +16,47 @@ import { createLiveQuery } from '../ui/live-query.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
 
 const EVENT_TYPES = new Set(['interview.started', 'turn.answered', 'interview.completed', 'interview.deleted']);
+
+/** The Sync page's consent card once joined: change what is shared, applied on the next sync. */
+function SharingCard(props: { orgName: string }) {
+  const [value, setValue] = createSignal<SharingConsent>(DEFAULT_SHARING_CONSENT);
+  const [saved, setSaved] = createSignal<SharingConsent>(DEFAULT_SHARING_CONSENT);
+  const [note, setNote] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  onMount(() =>
+    void getSharingConsent().then((consent) => {
+      setValue(consent);
+      setSaved(consent);
+    }, () => undefined),
+  );
+  async function save() {
+    setBusy(true);
+    try {
+      const unchanged = JSON.stringify(value()) === JSON.stringify(saved());
+      await saveSharingConsent(value());
+      setSaved(value());
+      setNote(unchanged ? t('sharing:unchanged') : t('sharing:saved'));
+    } catch (cause) {
+      setNote(t('sharing:failed', { message: messageOf(cause) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section class="card stack" aria-labelledby="sharing-card-title">
+      <h2 id="sharing-card-title" class="visually-hidden">{t('sharing:title')}</h2>
+      <SharingChoices value={value()} onChange={setValue} intro={t('sharing:intro', { org: props.orgName })} idPrefix="share" />
+      <div class="row">
+        <button type="button" class="button button-primary" disabled={busy()} onClick={() => void save()}>
+          {busy() ? t('sharing:saving') : t('sharing:save')}
+        </button>
+        <p role="status" class="muted small" data-testid="sharing-status">
+          {note()}
+        </p>
+      </div>
+    </section>
+  );
+}
 
 /** What an outbox event was, in words; an unknown type (from a newer app) as it is. */
 function eventLabel(type: string): string {
@@ -118,6 +162,7 @@ export default function SyncPage() {
               </Show>
             </div>
           </section>
+          <SharingCard orgName={sync().orgName ?? ''} />
         </Match>
       </Switch>
 
@@ -176,7 +221,9 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [name, setName] = createSignal('');
+  const [consent, setConsent] = createSignal<SharingConsent>(DEFAULT_SHARING_CONSENT);
   onMount(() => void getCandidateName().then((stored) => setName((current) => current || stored), () => undefined));
+  onMount(() => void getSharingConsent().then(setConsent, () => undefined));
 
   async function join(event: SubmitEvent) {
     event.preventDefault();
@@ -184,6 +231,8 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
     setBusy(true);
     setError(null);
     try {
+      // Saved (with its event) before joining, so the very first sync already goes by it.
+      await saveSharingConsent(consent());
       await client.join({ inviteCode: String(data.get('inviteCode') ?? ''), candidateName: String(data.get('candidateName') ?? '') });
       startSync();
     } catch (cause) {
@@ -233,6 +282,7 @@ function JoinForm(props: { interviewCount: number; rejoin: boolean }) {
           </span>
         </div>
       </div>
+      <SharingChoices value={consent()} onChange={setConsent} intro={t('sharing:introBeforeJoin')} idPrefix="join-share" />
       <p class="engine-note">{props.interviewCount > 0 ? t('sync:join.whatIsSharedCount', { count: props.interviewCount }) : t('sync:join.whatIsShared')}</p>
       <Show when={error()}>
         <p class="error" role="alert">

@@ -164,7 +164,9 @@ export type SettingKey =
   | 'questionVoice'
   | 'answerSilenceSeconds'
   | 'onboarding'
-  | 'keepRecordings';
+  | 'keepRecordings'
+  | 'sharingConsent'
+  | 'sharedRecordings';
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { fetchInterview } from './api-client.ts';
 import { InterviewReviewPanel } from './InterviewReviewPanel.tsx';
+import { SharedTurnExtras } from './SharedTurnExtras.tsx';
 import { formatDateTime, formatDuration, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewDetailPage() {
@@ -103,6 +104,7 @@ export default function InterviewDetailPage() {
                           </>
                         )}
                       </Show>
+                      <SharedTurnExtras interviewId={interview().id} turn={turn} />
                     </article>
                   )}
                 </For>

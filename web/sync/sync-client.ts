@@ -29,6 +29,7 @@ import {
   type SyncIdentity,
 } from '../data/settings.ts';
 import { backoffDelay } from './backoff.ts';
+import { shareRecordings, shareableBatch } from './push-sharing.ts';
 import { syncStore, type SyncStore } from './sync-state.ts';
 
 /**
@@ -223,6 +224,7 @@ export class SyncClient {
     this.store.update({ phase: 'syncing', message: null, retryAt: null });
     try {
       await this.pushAll(identity);
+      await shareRecordings((path, init) => this.request(path, init, identity.deviceToken));
       await this.pullAll(identity);
       this.failures = 0;
       this.store.update({ phase: 'up-to-date', message: null, lastSyncedAt: this.now(), retryAt: null });
@@ -261,7 +263,8 @@ export class SyncClient {
     for (;;) {
       const pending = await listPendingEvents(MAX_EVENTS_PER_PUSH);
       if (pending.length === 0) return;
-      const batch = fitToBody(pending, deviceId);
+      // Filtered by the consent in force now, so a change applies to every event not yet sent.
+      const batch = fitToBody(await shareableBatch(pending), deviceId);
       const body = await this.request(
         '/api/sync/push',
         { method: 'POST', body: JSON.stringify({ v: PROTOCOL_VERSION, deviceId, events: batch }) },
@@ -295,7 +298,7 @@ export class SyncClient {
 
   private async request(path: string, init: RequestInit, token: string | null): Promise<unknown> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.body) headers['content-type'] = 'application/json';
+    if (init.body) headers['content-type'] = init.body instanceof Blob ? init.body.type : 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {

@@ -45,6 +45,9 @@ export const SETTING_SCOPE: Record<SettingKey, 'portable' | 'device'> = {
   onboarding: 'portable',
   // Whether spoken answers' audio is kept: the candidate's privacy choice, which should follow them.
   keepRecordings: 'portable',
+  // What this device shares with its organisation, and which recordings it has sent: they belong with the membership.
+  sharingConsent: 'device',
+  sharedRecordings: 'device',
 };
 
 /** Keys not listed (a newer app's, a hand-edited file's) are treated as device-only: never leak, never overwrite. */

@@ -28,7 +28,8 @@ export function serverDatabaseKinds(): ServerDatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-export async function createServerDatabase(kind: ServerDatabaseKind): Promise<ServerDatabase> {
+/** `postgresUrl`: the server to make a schema in; TEST_DATABASE_URL unless given. */
+export async function createServerDatabase(kind: ServerDatabaseKind, postgresUrl = process.env.TEST_DATABASE_URL): Promise<ServerDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ib-it-'));
   if (kind === 'sqlite') {
     return {
@@ -46,7 +47,7 @@ export async function createServerDatabase(kind: ServerDatabaseKind): Promise<Se
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const base = process.env.TEST_DATABASE_URL;
+  const base = postgresUrl;
   if (!base) throw new Error('A PostgreSQL run needs TEST_DATABASE_URL, e.g. postgres://ib:ib@127.0.0.1:5432/ib_test.');
   const schema = `ib_it_${randomBytes(6).toString('hex')}`;
   const url = new URL(base);

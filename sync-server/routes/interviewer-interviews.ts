@@ -1,0 +1,110 @@
+// The interviewer's review of interviews under /api/interviewer: following one interview live over
+// SSE (GET /interviews/:id/live). Mounted before interviewerRoutes with the workspace's middleware
+// chain (same origin, session, per-user limit, CSRF, no-store), on these paths only. Every lookup is
+// scoped to the signed-in user's organisation: another organisation's interview answers 404.
+//
+// Live follow: the follower subscribes to the interview's channel on the event bus (Redis pub/sub with
+// REDIS_URL, so a push to any process reaches a follower on any other) BEFORE it reads and sends the
+// current state, so no change falls between the two. Each "changed" message makes it read the
+// interview again and send an `update`; messages that arrive while it reads are folded into one more
+// read. A comment line every 15 s keeps proxies from closing an idle stream.
+// Owns: these routes. Must not import: a database driver.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { streamSSE } from 'hono/streaming';
+import type { Store } from '../db/store.ts';
+import { ApiError } from '../errors.ts';
+import { interviewChannel } from '../live/interview-events.ts';
+import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
+import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
+import type { EventBus } from '../shared-state/event-bus.ts';
+
+export const LIVE_HEARTBEAT_MS = 15_000;
+/** SSE event names of GET /interviews/:id/live; `data` is an InterviewDetail, or `{ id }` for `deleted`. */
+export const LIVE_EVENTS = { snapshot: 'snapshot', update: 'update', deleted: 'deleted' } as const;
+
+export interface InterviewerInterviewsDeps {
+  store: Store;
+  clock: () => Date;
+  bus: EventBus;
+  /** The interviewer API's per-user rate limit. */
+  perUser: MiddlewareHandler;
+  heartbeatMs?: number;
+}
+
+const NO_INTERVIEW = () => new ApiError(404, 'not_found', 'There is no such interview in your organisation (the candidate may have deleted it). Reload the interviews page.');
+
+export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
+  const { store, clock, bus } = deps;
+  const heartbeatMs = deps.heartbeatMs ?? LIVE_HEARTBEAT_MS;
+  const guard = [
+    sameOriginOnly(),
+    sessionAuth(store, clock),
+    deps.perUser,
+    csrfToken(),
+    createMiddleware(async (c, next) => {
+      await next();
+      // Interviewer data is other people's interviews: never kept by the browser or a proxy's cache.
+      c.header('Cache-Control', 'no-store');
+    }),
+  ] as const;
+  const signedIn = new Hono<SessionEnv>();
+  signedIn.use('/interviews/:id/live', ...guard);
+
+  signedIn.get('/interviews/:id/live', async (c) => {
+    const orgId = c.get('user').orgId;
+    const id = c.req.param('id');
+    // Checked before the stream opens, so a wrong id is a plain 404 and not an empty stream.
+    if (!(await store.getInterview(orgId, id))) throw NO_INTERVIEW();
+    // Tells nginx-like proxies not to buffer the stream.
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let dirty = false;
+      let wake: (() => void) | undefined;
+      const poke = () => {
+        wake?.();
+        wake = undefined;
+      };
+      const unsubscribe = await bus.subscribe(interviewChannel(id), () => {
+        dirty = true;
+        poke();
+      });
+      stream.onAbort(poke);
+      try {
+        const snapshot = await store.getInterview(orgId, id);
+        if (!snapshot) {
+          await stream.writeSSE({ event: LIVE_EVENTS.deleted, data: JSON.stringify({ id }) });
+          return;
+        }
+        await stream.writeSSE({ event: LIVE_EVENTS.snapshot, data: JSON.stringify(snapshot) });
+        while (!stream.aborted && !stream.closed) {
+          if (!dirty) {
+            const woken = await new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(false), heartbeatMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve(true);
+              };
+            });
+            if (stream.aborted || stream.closed) break;
+            if (!woken) {
+              await stream.write(': heartbeat\n\n');
+              continue;
+            }
+          }
+          dirty = false;
+          const detail = await store.getInterview(orgId, id);
+          if (!detail) {
+            await stream.writeSSE({ event: LIVE_EVENTS.deleted, data: JSON.stringify({ id }) });
+            return;
+          }
+          await stream.writeSSE({ event: LIVE_EVENTS.update, data: JSON.stringify(detail) });
+        }
+      } finally {
+        await unsubscribe();
+      }
+    });
+  });
+
+  return new Hono().route('/interviewer', signedIn);
+}

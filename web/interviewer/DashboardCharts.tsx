@@ -121,7 +121,8 @@ export function DayColumns(props: { title: string; summary: string; days: { day:
                 <g>
                   <rect class="dashboard-bar" x={left()} y={y(day.started)} width={width()} height={base - y(day.started)} rx={2} />
                   <rect class="dashboard-bar dashboard-bar-second" x={left() + width()} y={y(day.completed)} width={width()} height={base - y(day.completed)} rx={2} />
-                  <Show when={i() % 2 === props.days.length % 2 || i() === props.days.length - 1}>
+                  {/* Every other day, counting back from today, so neighbouring labels never overlap. */}
+                <Show when={(props.days.length - 1 - i()) % 2 === 0}>
                     <text class="dashboard-chart-label" x={left() + width()} y={height - 8} text-anchor="middle">
                       {props.dayLabel(day.day)}
                     </text>

@@ -36,16 +36,17 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
+  const generalBodyLimit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large', `The request is larger than ${deps.maxBodyBytes} bytes. Send less in one request (fewer sync events, or a shorter résumé or job description).`);
+    },
+  });
   const api = new Hono()
     .use('*', secureHeaders())
-    .use(
-      '*',
-      bodyLimit({
-        maxSize: deps.maxBodyBytes,
-        onError: () => {
-          throw new ApiError(413, 'body_too_large', `The request is larger than ${deps.maxBodyBytes} bytes. Send less in one request (fewer sync events, or a shorter résumé or job description).`);
-        },
-      }),
+    .use('*', (c, next) =>
+      // Shared recordings have their own, larger limit (routes/sync.ts).
+      c.req.path.startsWith('/api/sync/recordings/') ? next() : generalBodyLimit(c, next),
     )
     .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0'))
     .route('/', deviceRoutes(deps.store, clock))

@@ -432,4 +432,47 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX score_overrides_by_interview ON score_overrides(org_id, interview_id, id);
     `,
   },
+  {
+    version: 6,
+    name: "sharing consent per item: the device's consent, shared speech and camera metrics per turn, shared recordings",
+    // devices.consent is NULL until the device says what it shares (older devices never do: they
+    // shared answers and scores before consent was asked). Recordings live in the database, beside the
+    // interview they belong to, so a revocation deletes them in the same transaction as the rest.
+    sqlite: `
+      ALTER TABLE devices ADD COLUMN consent TEXT;
+      ALTER TABLE turns ADD COLUMN speech_metrics TEXT;
+      ALTER TABLE turns ADD COLUMN camera_metrics TEXT;
+      CREATE TABLE shared_recordings (
+        interview_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        turn_id TEXT NOT NULL,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        mime_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        audio BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (interview_id, id)
+      );
+      CREATE INDEX shared_recordings_by_device ON shared_recordings(device_id);
+    `,
+    postgres: `
+      ALTER TABLE devices ADD COLUMN consent TEXT;
+      ALTER TABLE turns ADD COLUMN speech_metrics TEXT;
+      ALTER TABLE turns ADD COLUMN camera_metrics TEXT;
+      CREATE TABLE shared_recordings (
+        interview_id TEXT COLLATE "C" NOT NULL,
+        id TEXT COLLATE "C" NOT NULL,
+        turn_id TEXT NOT NULL,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        mime_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        audio BYTEA NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (interview_id, id)
+      );
+      CREATE INDEX shared_recordings_by_device ON shared_recordings(device_id);
+    `,
+  },
 ];

@@ -14,6 +14,18 @@ import pg from 'pg';
 import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
+import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem } from '../protocol/index.ts';
+import {
+  CONSENT_BEARING_EVENTS,
+  consentedSummary,
+  consentedTurn,
+  parseStoredConsent,
+  redactStoredPayload,
+  storedTurnPayload,
+  type NewSharedRecording,
+  type PutRecordingOutcome,
+  type SharedRecording,
+} from './sharing-consent.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
@@ -156,7 +168,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
 
 type Client = pg.PoolClient;
 type InterviewState = { device_id: string; deleted: number };
-type PendingEvent = { id: string; seq: number; type: SyncEvent['type']; at: string; payload: string; interviewId: string };
+type PendingEvent = { id: string; seq: number; type: SyncEvent['type']; at: string; payload: string; interviewId: string | null };
 
 interface TransactionOptions {
   /** Retry on a unique violation: only where the checks before each insert make it a sign of a race. */
@@ -363,6 +375,8 @@ class PostgresStore implements Store {
           }
         }
         const interviews = new Map<string, InterviewState>();
+        const stored = (await client.query<{ consent: string | null }>({ name: 'ingest-device-consent', text: 'SELECT consent FROM devices WHERE id = $1', values: [device.id] })).rows[0]?.consent;
+        const sharing: SharingState = { declared: Boolean(stored), consent: parseStoredConsent(stored) };
         // New events are written together at the end, in one statement; a deletion later in the batch
         // redacts those of its interview here, as it redacts the stored ones in the table.
         const pending: PendingEvent[] = [];
@@ -387,8 +401,22 @@ class PostgresStore implements Store {
             ack(event.seq);
             continue;
           }
+          if (event.type === 'consent.changed') {
+            const revoked = await applyConsent(client, device, sharing, event.payload.consent);
+            // Events of this batch are written at the end: the revocation reaches them here.
+            for (const earlier of pending) {
+              const redacted = redactStoredPayload(earlier.type, earlier.payload, revoked);
+              if (redacted !== null) earlier.payload = redacted;
+            }
+            pending.push({ id: event.id, seq: event.seq, type: event.type, at: event.at, payload: JSON.stringify(event.payload), interviewId: null });
+            ownerOfId.set(event.id, device.id);
+            idOfSeq.set(event.seq, event.id);
+            outcome.accepted.push(event.id);
+            ack(event.seq);
+            continue;
+          }
           const interviewId = event.payload.interviewId;
-          const applied = await materialise(client, interviews, device, event, now);
+          const applied = await materialise(client, interviews, device, event, now, sharing.consent);
           if (applied.refusal) {
             outcome.rejected.push({ id: event.id, reason: applied.refusal });
             ack(event.seq);
@@ -402,7 +430,7 @@ class PostgresStore implements Store {
             seq: event.seq,
             type: event.type,
             at: event.at,
-            payload: applied.redact ? redactedPayload(interviewId) : JSON.stringify(event.payload),
+            payload: applied.redact ? redactedPayload(interviewId) : JSON.stringify(applied.stored ?? event.payload),
             interviewId,
           });
           ownerOfId.set(event.id, device.id);
@@ -465,10 +493,42 @@ class PostgresStore implements Store {
         ).rows[0];
         if (!row) return null;
         const turns = await client.query<TurnRow>('SELECT * FROM turns WHERE interview_id = $1 ORDER BY idx', [interviewId]);
-        return toInterviewDetail(row, turns.rows);
+        const recordings = await client.query<{ turn_id: string; id: string }>(
+          'SELECT turn_id, id FROM shared_recordings WHERE interview_id = $1 ORDER BY created_at, id',
+          [interviewId],
+        );
+        return toInterviewDetail(row, turns.rows, recordings.rows);
       },
       { readOnlySnapshot: true },
     );
+  }
+
+  async putRecording(input: NewSharedRecording): Promise<PutRecordingOutcome> {
+    return this.transaction(async (client) => {
+      // The device's pushes hold this lock too, so a revocation and an upload never cross.
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", [input.device.id]);
+      const consent = (await client.query<{ consent: string | null }>('SELECT consent FROM devices WHERE id = $1', [input.device.id])).rows[0]?.consent;
+      if (!parseStoredConsent(consent).audio) return 'not-consented';
+      const interview = (await client.query<{ device_id: string; deleted: number }>('SELECT device_id, deleted FROM interviews WHERE id = $1', [input.interviewId])).rows[0];
+      if (!interview || interview.device_id !== input.device.id || interview.deleted) return 'unknown-interview';
+      const inserted = await client.query(
+        `INSERT INTO shared_recordings (interview_id, id, turn_id, org_id, device_id, mime_type, bytes, audio, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (interview_id, id) DO NOTHING`,
+        [input.interviewId, input.recordingId, input.turnId, input.device.orgId, input.device.id, input.mimeType, input.audio.byteLength, Buffer.from(input.audio), input.now],
+      );
+      return inserted.rowCount === 1 ? 'stored' : 'duplicate';
+    });
+  }
+
+  async getRecording(orgId: string, interviewId: string, recordingId: string): Promise<SharedRecording | null> {
+    const row = (
+      await this.pool.query<{ mime_type: string; audio: Buffer }>(
+        `SELECT r.mime_type, r.audio FROM shared_recordings r JOIN interviews i ON i.id = r.interview_id
+         WHERE r.interview_id = $1 AND r.id = $2 AND r.org_id = $3 AND i.org_id = $3 AND i.deleted = 0`,
+        [interviewId, recordingId, orgId],
+      )
+    ).rows[0];
+    return row ? { mimeType: row.mime_type, audio: new Uint8Array(row.audio) } : null;
   }
 
   async serveCachedPlan(key: QuestionCacheKey, minQuestions: number): Promise<PlannedQuestion[] | null> {
@@ -574,9 +634,10 @@ async function materialise(
   client: Client,
   interviews: Map<string, InterviewState>,
   device: Device,
-  event: SyncEvent,
+  event: InterviewSyncEvent,
   now: string,
-): Promise<{ refusal?: string; redact?: boolean }> {
+  consent: SharingConsent,
+): Promise<{ refusal?: string; redact?: boolean; stored?: unknown }> {
   const interviewId = event.payload.interviewId;
   let state = interviews.get(interviewId);
   if (!state) {
@@ -612,13 +673,16 @@ async function materialise(
     }
     case 'turn.answered': {
       const turn = event.payload;
+      // Defence in depth: the device filters by consent already; what it should not have sent is not kept.
+      const kept = consentedTurn(turn, consent);
       await client.query({
         name: 'ingest-upsert-turn',
-        text: `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        text: `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall, speech_metrics, camera_metrics)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
                  answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
-                 answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
+                 answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall,
+                 speech_metrics = excluded.speech_metrics, camera_metrics = excluded.camera_metrics
                WHERE excluded.seq > turns.seq`,
         values: [
           interviewId,
@@ -626,27 +690,31 @@ async function materialise(
           event.seq,
           turn.index,
           JSON.stringify(turn.question),
-          turn.answer,
+          kept.answer,
           turn.skipped ? 1 : 0,
           turn.activeMs,
           turn.answeredAt,
-          turn.score ? JSON.stringify(turn.score) : null,
-          turn.score?.overall ?? null,
+          kept.score ? JSON.stringify(kept.score) : null,
+          kept.score?.overall ?? null,
+          kept.speechMetrics ? JSON.stringify(kept.speechMetrics) : null,
+          kept.cameraMetrics ? JSON.stringify(kept.cameraMetrics) : null,
         ],
       });
-      return {};
+      return { stored: storedTurnPayload(turn, consent) };
     }
     case 'interview.completed': {
-      const { completedAt, endedEarly, summary } = event.payload;
+      const { completedAt, endedEarly } = event.payload;
+      const summary = consentedSummary(event.payload.summary, consent);
       await client.query({
         name: 'ingest-complete-interview',
         text: `UPDATE interviews SET completed_at = $1, ended_early = $2, overall = $3, summary = $4, completed_seq = $5, updated_at = $6
                WHERE id = $7 AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < $5)`,
-        values: [completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId],
+        values: [completedAt, endedEarly ? 1 : 0, summary?.overall ?? null, summary ? JSON.stringify(summary) : null, event.seq, now, interviewId],
       });
-      return {};
+      return { stored: { ...event.payload, summary } };
     }
     case 'interview.deleted': {
+      await client.query('DELETE FROM shared_recordings WHERE interview_id = $1 AND device_id = $2', [interviewId, device.id]);
       await client.query('DELETE FROM turns WHERE interview_id = $1', [interviewId]);
       await client.query(
         `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, engine = NULL,
@@ -664,4 +732,47 @@ async function materialise(
       return {};
     }
   }
+}
+
+interface SharingState {
+  /** Whether the device ever said what it shares (older apps never do). */
+  declared: boolean;
+  consent: SharingConsent;
+}
+
+/**
+ * Records the device's consent and deletes what it no longer covers from every interview of the
+ * device: the turns' columns, the summaries, the recordings and the stored event payloads. Returns
+ * the items revoked.
+ */
+async function applyConsent(client: Client, device: Device, sharing: SharingState, consent: SharingConsent): Promise<SharingItem[]> {
+  const revoked = revokedItems(sharing.declared ? sharing.consent : null, consent);
+  sharing.declared = true;
+  sharing.consent = consent;
+  await client.query('UPDATE devices SET consent = $1 WHERE id = $2', [JSON.stringify(consent), device.id]);
+  if (revoked.length === 0) return revoked;
+  const ofDevice = 'interview_id IN (SELECT id FROM interviews WHERE device_id = $1)';
+  if (revoked.includes('transcript')) await client.query(`UPDATE turns SET answer = '' WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('scores')) {
+    await client.query(`UPDATE turns SET score = NULL, overall = NULL WHERE ${ofDevice}`, [device.id]);
+    await client.query('UPDATE interviews SET summary = NULL, overall = NULL WHERE device_id = $1', [device.id]);
+  }
+  if (revoked.includes('speechMetrics')) await client.query(`UPDATE turns SET speech_metrics = NULL WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('cameraMetrics')) await client.query(`UPDATE turns SET camera_metrics = NULL WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('audio')) await client.query('DELETE FROM shared_recordings WHERE device_id = $1', [device.id]);
+  const events = await client.query<{ id: string; type: string; payload: string }>(
+    'SELECT id, type, payload FROM events WHERE device_id = $1 AND type = ANY($2::text[])',
+    [device.id, [...CONSENT_BEARING_EVENTS]],
+  );
+  const changed = events.rows.flatMap((event) => {
+    const redacted = redactStoredPayload(event.type, event.payload, revoked);
+    return redacted === null ? [] : [{ id: event.id, payload: redacted }];
+  });
+  if (changed.length > 0) {
+    await client.query(
+      'UPDATE events SET payload = c.payload FROM unnest($1::text[], $2::text[]) AS c(id, payload) WHERE events.id = c.id',
+      [changed.map((c) => c.id), changed.map((c) => c.payload)],
+    );
+  }
+  return revoked;
 }

@@ -59,6 +59,8 @@ export interface TurnRow {
   active_ms: number;
   answered_at: string;
   score: string | null;
+  speech_metrics?: string | null;
+  camera_metrics?: string | null;
 }
 
 export const toUser = (row: UserRow): User => ({
@@ -93,7 +95,8 @@ export const toListItem = (row: InterviewRow): InterviewListItem => ({
   engine: row.engine ?? '',
 });
 
-export function toInterviewDetail(row: InterviewRow, turns: TurnRow[]): InterviewDetail {
+/** `recordings`: the shared recordings' turn and id, in the order they were made. */
+export function toInterviewDetail(row: InterviewRow, turns: TurnRow[], recordings: { turn_id: string; id: string }[] = []): InterviewDetail {
   return {
     v: 1,
     interview: {
@@ -111,6 +114,9 @@ export function toInterviewDetail(row: InterviewRow, turns: TurnRow[]): Intervie
       activeMs: turn.active_ms,
       answeredAt: turn.answered_at,
       score: turn.score ? JSON.parse(turn.score) : null,
+      speechMetrics: turn.speech_metrics ? JSON.parse(turn.speech_metrics) : null,
+      cameraMetrics: turn.camera_metrics ? JSON.parse(turn.camera_metrics) : null,
+      recordings: recordings.filter((recording) => recording.turn_id === turn.id).map((recording) => recording.id),
     })),
   };
 }

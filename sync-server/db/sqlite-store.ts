@@ -9,7 +9,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
+import { revokedItems, type SharingConsent } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import {
+  CONSENT_BEARING_EVENTS,
+  consentedSummary,
+  consentedTurn,
+  parseStoredConsent,
+  redactStoredPayload,
+  storedTurnPayload,
+  type NewSharedRecording,
+  type PutRecordingOutcome,
+  type SharedRecording,
+} from './sharing-consent.ts';
 import { queryOperatorFigures, sqliteReader, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
@@ -103,14 +115,17 @@ class SqliteStore implements Store {
          WHERE interview_id = ? AND device_id = ? AND type != 'interview.deleted'`,
       ),
       upsertTurn: db.prepare(
-        `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall, speech_metrics, camera_metrics)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
            answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
-           answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall
+           answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall,
+           speech_metrics = excluded.speech_metrics, camera_metrics = excluded.camera_metrics
          WHERE excluded.seq > turns.seq`,
       ),
       touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+      deviceConsent: db.prepare<[string], { consent: string | null }>('SELECT consent FROM devices WHERE id = ?'),
+      deleteInterviewRecordings: db.prepare('DELETE FROM shared_recordings WHERE interview_id = ? AND device_id = ?'),
     };
   }
 
@@ -262,8 +277,9 @@ class SqliteStore implements Store {
           ack(event.seq);
           continue;
         }
-        const payload = applied.redact ? redactedPayload(event.payload.interviewId) : JSON.stringify(event.payload);
-        this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, event.payload.interviewId);
+        const interviewId = event.type === 'consent.changed' ? null : event.payload.interviewId;
+        const payload = applied.redact && interviewId ? redactedPayload(interviewId) : JSON.stringify(applied.stored ?? event.payload);
+        this.statements.insertEvent.run(event.id, device.id, device.orgId, event.seq, event.type, event.at, payload, now, interviewId);
         outcome.accepted.push(event.id);
         ack(event.seq);
       }
@@ -279,8 +295,14 @@ class SqliteStore implements Store {
    * final state. A deletion wins over everything, before or after it: events that arrive for a deleted
    * interview are kept (so a re-send is a duplicate) but redacted and not applied.
    */
-  private materialise(device: Device, event: SyncEvent, now: string): { refusal?: string; redact?: boolean } {
+  private materialise(device: Device, event: SyncEvent, now: string): { refusal?: string; redact?: boolean; stored?: unknown } {
+    if (event.type === 'consent.changed') {
+      this.applyConsent(device, event.payload.consent);
+      return {};
+    }
     const interviewId = event.payload.interviewId;
+    // Defence in depth: the device filters by consent already; what it should not have sent is not kept.
+    const consent = parseStoredConsent(this.statements.deviceConsent.get(device.id)?.consent);
     const existing = this.statements.findInterview.get(interviewId);
     if (existing && existing.device_id !== device.id) return { refusal: 'This interview belongs to another device.' };
     if (existing?.deleted) return { redact: event.type !== 'interview.deleted' };
@@ -293,33 +315,91 @@ class SqliteStore implements Store {
       }
       case 'turn.answered': {
         const turn = event.payload;
+        const kept = consentedTurn(turn, consent);
         this.statements.upsertTurn.run(
           interviewId,
           turn.turnId,
           event.seq,
           turn.index,
           JSON.stringify(turn.question),
-          turn.answer,
+          kept.answer,
           turn.skipped ? 1 : 0,
           turn.activeMs,
           turn.answeredAt,
-          turn.score ? JSON.stringify(turn.score) : null,
-          turn.score?.overall ?? null,
+          kept.score ? JSON.stringify(kept.score) : null,
+          kept.score?.overall ?? null,
+          kept.speechMetrics ? JSON.stringify(kept.speechMetrics) : null,
+          kept.cameraMetrics ? JSON.stringify(kept.cameraMetrics) : null,
         );
-        return {};
+        return { stored: storedTurnPayload(turn, consent) };
       }
       case 'interview.completed': {
-        const { completedAt, endedEarly, summary } = event.payload;
-        this.statements.completeInterview.run(completedAt, endedEarly ? 1 : 0, summary.overall, JSON.stringify(summary), event.seq, now, interviewId, event.seq);
-        return {};
+        const { completedAt, endedEarly } = event.payload;
+        const summary = consentedSummary(event.payload.summary, consent);
+        this.statements.completeInterview.run(completedAt, endedEarly ? 1 : 0, summary?.overall ?? null, summary ? JSON.stringify(summary) : null, event.seq, now, interviewId, event.seq);
+        return { stored: { ...event.payload, summary } };
       }
       case 'interview.deleted': {
+        this.statements.deleteInterviewRecordings.run(interviewId, device.id);
         this.statements.deleteTurns.run(interviewId);
         this.statements.deleteInterview.run(now, interviewId);
         this.statements.redactEvents.run(interviewId, device.id);
         return {};
       }
     }
+  }
+
+  /**
+   * Records the device's consent and deletes what it no longer covers from every interview of the
+   * device: the turns' columns, the summaries, the recordings, and the stored event payloads.
+   */
+  private applyConsent(device: Device, consent: SharingConsent): void {
+    const before = this.statements.deviceConsent.get(device.id)?.consent;
+    this.db.prepare('UPDATE devices SET consent = ? WHERE id = ?').run(JSON.stringify(consent), device.id);
+    const revoked = revokedItems(before ? parseStoredConsent(before) : null, consent);
+    if (revoked.length === 0) return;
+    const ofDevice = 'interview_id IN (SELECT id FROM interviews WHERE device_id = ?)';
+    if (revoked.includes('transcript')) this.db.prepare(`UPDATE turns SET answer = '' WHERE ${ofDevice}`).run(device.id);
+    if (revoked.includes('scores')) {
+      this.db.prepare(`UPDATE turns SET score = NULL, overall = NULL WHERE ${ofDevice}`).run(device.id);
+      this.db.prepare('UPDATE interviews SET summary = NULL, overall = NULL WHERE device_id = ?').run(device.id);
+    }
+    if (revoked.includes('speechMetrics')) this.db.prepare(`UPDATE turns SET speech_metrics = NULL WHERE ${ofDevice}`).run(device.id);
+    if (revoked.includes('cameraMetrics')) this.db.prepare(`UPDATE turns SET camera_metrics = NULL WHERE ${ofDevice}`).run(device.id);
+    if (revoked.includes('audio')) this.db.prepare('DELETE FROM shared_recordings WHERE device_id = ?').run(device.id);
+    const events = this.db
+      .prepare(`SELECT id, type, payload FROM events WHERE device_id = ? AND type IN (${CONSENT_BEARING_EVENTS.map(() => '?').join(', ')})`)
+      .all(device.id, ...CONSENT_BEARING_EVENTS) as { id: string; type: string; payload: string }[];
+    const update = this.db.prepare('UPDATE events SET payload = ? WHERE id = ?');
+    for (const event of events) {
+      const redacted = redactStoredPayload(event.type, event.payload, revoked);
+      if (redacted !== null) update.run(redacted, event.id);
+    }
+  }
+
+  async putRecording(input: NewSharedRecording): Promise<PutRecordingOutcome> {
+    return this.db.transaction((): PutRecordingOutcome => {
+      if (!parseStoredConsent(this.statements.deviceConsent.get(input.device.id)?.consent).audio) return 'not-consented';
+      const interview = this.statements.findInterview.get(input.interviewId);
+      if (!interview || interview.device_id !== input.device.id || interview.deleted) return 'unknown-interview';
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO shared_recordings (interview_id, id, turn_id, org_id, device_id, mime_type, bytes, audio, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(interview_id, id) DO NOTHING`,
+        )
+        .run(input.interviewId, input.recordingId, input.turnId, input.device.orgId, input.device.id, input.mimeType, input.audio.byteLength, Buffer.from(input.audio), input.now);
+      return inserted.changes === 1 ? 'stored' : 'duplicate';
+    })();
+  }
+
+  async getRecording(orgId: string, interviewId: string, recordingId: string): Promise<SharedRecording | null> {
+    const row = this.db
+      .prepare(
+        `SELECT r.mime_type, r.audio FROM shared_recordings r JOIN interviews i ON i.id = r.interview_id
+         WHERE r.interview_id = ? AND r.id = ? AND r.org_id = ? AND i.org_id = ? AND i.deleted = 0`,
+      )
+      .get(interviewId, recordingId, orgId, orgId) as { mime_type: string; audio: Buffer } | undefined;
+    return row ? { mimeType: row.mime_type, audio: new Uint8Array(row.audio) } : null;
   }
 
   private addDeviceChange(deviceId: string, change: DeviceChange, now: string): void {
@@ -348,7 +428,8 @@ class SqliteStore implements Store {
       .get(interviewId, orgId) as InterviewRow | undefined;
     if (!row) return null;
     const turns = this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY idx').all(interviewId) as TurnRow[];
-    return toInterviewDetail(row, turns);
+    const recordings = this.db.prepare('SELECT turn_id, id FROM shared_recordings WHERE interview_id = ? ORDER BY created_at, id').all(interviewId) as { turn_id: string; id: string }[];
+    return toInterviewDetail(row, turns, recordings);
   }
 
   async serveCachedPlan(key: QuestionCacheKey, minQuestions: number): Promise<PlannedQuestion[] | null> {

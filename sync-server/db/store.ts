@@ -2,6 +2,7 @@
 // (postgres-store.ts) implement the same methods with the same results, so nothing above this line
 // knows which database it has. Every method is async because PostgreSQL is a network round trip away;
 // each method that writes more than one row is one transaction in both implementations.
+import type { NewSharedRecording, PutRecordingOutcome, SharedRecording } from './sharing-consent.ts';
 import type { DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 import type { OperatorFigures, OperatorFiguresQuery } from './operator-figures.ts';
@@ -96,6 +97,11 @@ export interface Store {
 
   listInterviews(orgId: string): Promise<InterviewListItem[]>;
   getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null>;
+
+  /** Stores a shared recording of a turn, if the device shares audio and owns the (undeleted) interview. Idempotent by recording id. */
+  putRecording(input: NewSharedRecording): Promise<PutRecordingOutcome>;
+  /** A shared recording, only within the organisation and while the interview is not deleted. */
+  getRecording(orgId: string, interviewId: string, recordingId: string): Promise<SharedRecording | null>;
 
   /**
    * The least-served plan stored for `key` with at least `minQuestions` questions, whole (the caller

@@ -4,6 +4,7 @@ export * from './limits.ts';
 export * from './interview-spec.ts';
 export * from './question.ts';
 export * from './score.ts';
+export * from './sharing.ts';
 export * from './sync-event.ts';
 export * from './push.ts';
 export * from './pull.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { interviewSpec } from './interview-spec.ts';
 import { plannedQuestion } from './question.ts';
 import { answerScore, interviewSummary } from './score.ts';
+import { sharedCameraMetrics, sharedSpeechMetrics } from './sharing.ts';
 
 // The interviewer web views talk to /api/interviewer/* with a session cookie.
 
@@ -64,6 +65,11 @@ export const interviewDetail = z.object({
       activeMs: z.number().int(),
       answeredAt: z.string(),
       score: answerScore.nullable(),
+      /** Present only when the candidate shares them. */
+      speechMetrics: sharedSpeechMetrics.nullable().optional(),
+      cameraMetrics: sharedCameraMetrics.nullable().optional(),
+      /** Ids of the answer's shared recordings, in order; played through /api/interviewer/interviews/:id/recordings/:recordingId. */
+      recordings: z.array(z.string()).optional(),
     }),
   ),
 });

@@ -42,6 +42,11 @@ export function interviewerRoutes(store: Store, clock: () => Date, sessionTtlMs:
       const detail = await store.getInterview(c.get('user').orgId, c.req.param('id'));
       if (!detail) throw new ApiError(404, 'not_found', 'There is no such interview in your organisation.');
       return c.json(detail);
+    })
+    .get('/interviews/:id/recordings/:recordingId', async (c) => {
+      const recording = await store.getRecording(c.get('user').orgId, c.req.param('id'), c.req.param('recordingId'));
+      if (!recording) throw new ApiError(404, 'not_found', 'There is no such recording: the candidate may have stopped sharing audio.');
+      return c.body(recording.audio.slice().buffer, 200, { 'content-type': recording.mimeType, 'cache-control': 'private, no-store' });
     });
 
   return new Hono()

@@ -1,11 +1,15 @@
 // Push and pull for devices. A push is validated event by event, so one malformed event is rejected
 // alone with its id and reason, and the whole batch is stored in one transaction.
+// Shared recordings arrive here too, one per request, only while the device shares audio.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { PushItem, Store } from '../db/store.ts';
 import { ApiError, readJson, zodIssues } from '../errors.ts';
 import { deviceAuth, type DeviceEnv } from '../middleware/device-auth/device-auth.ts';
 import {
+  MAX_SHARED_AUDIO_BYTES,
   PROTOCOL_VERSION,
+  SHARED_AUDIO_TYPES,
   pushRequest,
   syncEvent,
   syncEventEnvelope,
@@ -28,6 +32,36 @@ export function syncRoutes(store: Store, clock: () => Date) {
       const outcome = await store.ingest(device, items, clock().toISOString());
       return c.json({ v: PROTOCOL_VERSION, ...outcome } satisfies PushResponse);
     })
+    .put(
+      '/sync/recordings/:interviewId/:turnId/:recordingId',
+      bodyLimit({
+        maxSize: MAX_SHARED_AUDIO_BYTES,
+        onError: () => {
+          throw new ApiError(413, 'recording_too_large', `A shared recording may be at most ${MAX_SHARED_AUDIO_BYTES / (1024 * 1024)} MB. It stays on the device and is not shared.`);
+        },
+      }),
+      async (c) => {
+        const device = c.get('device');
+        const { interviewId, turnId, recordingId } = c.req.param();
+        if (![interviewId, turnId, recordingId].every((id) => /^[A-Za-z0-9_-]{1,80}$/.test(id))) {
+          throw new ApiError(400, 'bad_recording_id', 'Interview, turn and recording ids are 1 to 80 letters, digits, - or _.');
+        }
+        const mimeType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!(SHARED_AUDIO_TYPES as readonly string[]).includes(mimeType)) {
+          throw new ApiError(415, 'audio_type', `Send the recording as ${SHARED_AUDIO_TYPES.join(' or ')}.`);
+        }
+        const audio = new Uint8Array(await c.req.arrayBuffer());
+        if (audio.byteLength === 0) throw new ApiError(400, 'empty_recording', 'The recording is empty. Nothing was stored.');
+        const outcome = await store.putRecording({ device, interviewId, turnId, recordingId, mimeType, audio, now: clock().toISOString() });
+        if (outcome === 'not-consented') {
+          throw new ApiError(403, 'audio_not_shared', 'This device does not share audio. Turn on sharing recordings on the Sync page first.');
+        }
+        if (outcome === 'unknown-interview') {
+          throw new ApiError(404, 'unknown_interview', 'The server has no such interview from this device. Sync the interview first, then send its recordings.');
+        }
+        return c.json({ v: PROTOCOL_VERSION, stored: outcome === 'stored' }, outcome === 'stored' ? 201 : 200);
+      },
+    )
     .get('/sync/pull', async (c) => {
       const device = c.get('device');
       const raw = c.req.query('cursor') ?? '0';

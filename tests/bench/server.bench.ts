@@ -14,7 +14,8 @@
 //   cookie. Held when p95 <= 20 ms with no errors.
 // The highest held rate is found by doubling then bisecting, STEP_SECONDS a step. Saturation is closed
 // loop (a fixed number of requests always outstanding). The load generator shares the machine's cores
-// with the server: its CPU and the server's are measured and printed.
+// with the server: its CPU and the server's are measured and printed, and the server's CPU time per
+// request at saturation is given too, which depends far less on what else the machine is running.
 // Progress lines first, then one JSON line (medians over RUNS runs).
 import { Agent, request } from 'node:http';
 import os from 'node:os';
@@ -266,6 +267,7 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
         saturationRps: pushSatRps,
         saturationEventsPerSecond: round(pushSatRps * EVENTS_PER_INTERVIEW),
         saturationVsBare: round(pushSatRps / bareRps, 3),
+        serverCpuMsPerInterview: med(runs.map((r) => (r.pushSat.cpu.server / r.pushSat.rps) * 1000)),
         generatorCpuAtHeld: med(runs.map((r) => r.push?.cpu.generator ?? 0)),
         serverCpuAtHeld: med(runs.map((r) => r.push?.cpu.server ?? 0)),
       },
@@ -274,10 +276,11 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
         p95AtHeld: med(runs.map((r) => r.read?.p95 ?? 0)),
         saturationRps: readSatRps,
         saturationVsBare: round(readSatRps / bareRps, 3),
+        serverCpuMsPerRead: med(runs.map((r) => (r.readSat.cpu.server / r.readSat.rps) * 1000)),
         generatorCpuAtHeld: med(runs.map((r) => r.read?.cpu.generator ?? 0)),
         serverCpuAtHeld: med(runs.map((r) => r.read?.cpu.server ?? 0)),
       },
-      bare: { saturationRps: bareRps, generatorCpu: med(runs.map((r) => r.bare.cpu.generator)), serverCpu: med(runs.map((r) => r.bare.cpu.server)) },
+      bare: { saturationRps: bareRps, serverCpuMsPerRequest: round(median(runs.map((r) => (r.bare.cpu.server / r.bare.rps) * 1000)), 3), generatorCpu: med(runs.map((r) => r.bare.cpu.generator)), serverCpu: med(runs.map((r) => r.bare.cpu.server)) },
       errors: runs.reduce((sum, r) => sum + r.pushSat.errors + r.readSat.errors + r.bare.errors, 0),
       targets: {
         push200HeldAtP99Under100ms: pushHeld >= TARGET_PUSH_RATE,

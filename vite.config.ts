@@ -1,5 +1,6 @@
 // Builds the PWA from web/ into dist/ (which the sync server serves), and in dev mounts the sync
 // server's API at /api so `npm run dev` is the whole product on one port.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,7 +162,10 @@ function precompress(): Plugin {
     closeBundle: {
       order: 'post',
       sequential: true,
-      async handler() {
+      async handler(error?: Error) {
+        // A failed build still closes its bundle: compressing would throw on the missing index.html
+        // and hide the build's own error.
+        if (error || !existsSync(join(outDir, 'index.html'))) return;
         const files = (await readdir(outDir, { recursive: true })).filter((file) => COMPRESSIBLE.test(file) && !file.startsWith('.vite'));
         const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
         const firstScreen = new Set([...indexHtml.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((match) => match[1]));

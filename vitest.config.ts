@@ -42,6 +42,8 @@ const nodeProject: TestProjectInlineConfiguration = {
     exclude: [...configDefaults.exclude, BROWSER_TESTS, POSTGRES_ONLY_TESTS],
     environment: 'node',
     pool: 'forks',
+    // The app loads non-English interface strings on demand; tests switch language synchronously.
+    setupFiles: ['web/i18n/preload-languages.test-setup.ts'],
   },
 };
 

@@ -57,7 +57,6 @@ export default function HomePage() {
         </ul>
       </section>
 
-      <FirstRunCard />
       <AssignedInterviews />
 
       <section class="section" aria-labelledby="past-title">
@@ -126,6 +125,9 @@ export default function HomePage() {
           </Match>
         </Switch>
       </section>
+
+      {/* Decided from IndexedDB after the first paint: placed below the history, it shifts nothing. */}
+      <FirstRunCard />
 
       <Show when={(interviews.value()?.length ?? 0) > 0}>
         <section class="danger-zone" aria-labelledby="delete-all-title">

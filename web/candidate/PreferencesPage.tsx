@@ -21,7 +21,7 @@ export default function PreferencesPage() {
           <label class="visually-hidden" for="ui-language">
             {t('common:language.label')}
           </label>
-          <select id="ui-language" class="select" aria-describedby="language-hint" value={uiLanguage()} onChange={(event) => setUiLanguage(event.currentTarget.value as UiLanguage)}>
+          <select id="ui-language" class="select" aria-describedby="language-hint" value={uiLanguage()} onChange={(event) => void setUiLanguage(event.currentTarget.value as UiLanguage)}>
             <For each={UI_LANGUAGES}>
               {(language) => (
                 <option value={language.code} lang={language.code}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, t, setUiLanguage } from './i18n.ts';
+import { catalogues } from './all-catalogues.ts';
+import { t, setUiLanguage } from './i18n.ts';
 import { pickUiLanguage, UI_LANGUAGES } from './ui-languages.ts';
 
 function leafKeys(value: unknown, prefix = ''): string[] {

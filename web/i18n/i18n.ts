@@ -1,7 +1,9 @@
 // The interface's translations: one i18next instance, with the current language in a Solid signal so
 // that every `t()` read inside JSX or a memo re-renders when the candidate switches language.
 // Strings live in locales/<language>/<namespace>.json, one namespace per area (common, history,
-// challenges, …); every key exists in every language (i18n-catalogue.test.ts checks it).
+// challenges, …); every key exists in every language (i18n-catalogue.test.ts checks it). English is
+// bundled with the app (it is also the fallback); other languages are separate chunks, loaded before
+// the first render when chosen, so the first screen does not carry every language's strings.
 // Owns: the language choice (localStorage 'ib.uiLanguage') and <html lang>. Must not import Dexie or
 // any screen: the shell and every screen import it.
 import i18next, { type TOptions } from 'i18next';
@@ -25,7 +27,9 @@ export function cataloguesFromModules(modules: Record<string, unknown>): Catalog
   return resources;
 }
 
-export const catalogues = cataloguesFromModules(import.meta.glob('./locales/*/*.json', { eager: true }));
+const bundled = cataloguesFromModules(import.meta.glob('./locales/en/*.json', { eager: true }));
+const loaders = import.meta.glob(['./locales/*/*.json', '!./locales/en/*.json']);
+const loaded = new Set<UiLanguage>([DEFAULT_UI_LANGUAGE]);
 
 function initialLanguage(): UiLanguage {
   try {
@@ -41,10 +45,10 @@ const [language, setLanguageSignal] = createSignal<UiLanguage>(initialLanguage()
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: catalogues,
+  resources: bundled,
   lng: language(),
   fallbackLng: DEFAULT_UI_LANGUAGE,
-  ns: Object.keys(catalogues[DEFAULT_UI_LANGUAGE] ?? { common: {} }),
+  ns: Object.keys(bundled[DEFAULT_UI_LANGUAGE] ?? { common: {} }),
   defaultNS: 'common',
   // Solid escapes text it renders; escaping here as well would show "&amp;".
   interpolation: { escapeValue: false },
@@ -60,8 +64,31 @@ function syncDocumentLanguage(code: UiLanguage): void {
 /** The interface language, reactive. */
 export const uiLanguage = language;
 
-/** Switches the interface language and remembers it on this device. */
-export function setUiLanguage(code: UiLanguage): void {
+/** Fetches a language's catalogues once (a no-op for English, which is bundled). */
+export async function loadUiLanguage(code: UiLanguage): Promise<void> {
+  if (loaded.has(code)) return;
+  const entries = Object.entries(loaders).filter(([path]) => path.includes(`/locales/${code}/`));
+  const modules = Object.fromEntries(await Promise.all(entries.map(async ([path, load]) => [path, await load()] as const)));
+  for (const [namespace, strings] of Object.entries(cataloguesFromModules(modules)[code] ?? {})) {
+    instance.addResourceBundle(code, namespace, strings, true, true);
+  }
+  loaded.add(code);
+}
+
+/**
+ * Switches the interface language and remembers it on this device. Switches at once when the
+ * language is loaded; otherwise after its catalogues arrive (English stays on screen meanwhile).
+ */
+export async function setUiLanguage(code: UiLanguage): Promise<void> {
+  if (!loaded.has(code)) {
+    try {
+      await loadUiLanguage(code);
+    } catch (error) {
+      // Offline before the chunk was cached: keep the current language rather than show keys.
+      console.error(`Could not load the ${code} interface strings`, error);
+      return;
+    }
+  }
   void instance.changeLanguage(code);
   setLanguageSignal(code);
   syncDocumentLanguage(code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../i18n/i18n.ts';
+import { catalogues } from '../i18n/all-catalogues.ts';
 import { microphoneError } from '../../workers/speech/capture/microphone-errors.ts';
 import {
   cameraOutcome,

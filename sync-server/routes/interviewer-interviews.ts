@@ -30,6 +30,8 @@ export interface InterviewerInterviewsDeps {
   /** The interviewer API's per-user rate limit. */
   perUser: MiddlewareHandler;
   heartbeatMs?: number;
+  /** Aborted when the server stops: open streams end, so they do not hold the shutdown until its grace runs out. */
+  shutdown?: AbortSignal;
 }
 
 const NO_INTERVIEW = () => new ApiError(404, 'not_found', 'There is no such interview in your organisation (the candidate may have deleted it). Reload the interviews page.');
@@ -70,6 +72,9 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
         poke();
       });
       stream.onAbort(poke);
+      const shutdown = deps.shutdown;
+      shutdown?.addEventListener('abort', poke);
+      const ended = () => stream.aborted || stream.closed || Boolean(shutdown?.aborted);
       try {
         const snapshot = await store.getInterview(orgId, id);
         if (!snapshot) {
@@ -77,7 +82,7 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
           return;
         }
         await stream.writeSSE({ event: LIVE_EVENTS.snapshot, data: JSON.stringify(snapshot) });
-        while (!stream.aborted && !stream.closed) {
+        while (!ended()) {
           if (!dirty) {
             const woken = await new Promise<boolean>((resolve) => {
               const timer = setTimeout(() => resolve(false), heartbeatMs);
@@ -86,7 +91,7 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
                 resolve(true);
               };
             });
-            if (stream.aborted || stream.closed) break;
+            if (ended()) break;
             if (!woken) {
               await stream.write(': heartbeat\n\n');
               continue;
@@ -101,6 +106,7 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
           await stream.writeSSE({ event: LIVE_EVENTS.update, data: JSON.stringify(detail) });
         }
       } finally {
+        shutdown?.removeEventListener('abort', poke);
         await unsubscribe();
       }
     });

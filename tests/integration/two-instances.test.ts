@@ -163,4 +163,22 @@ describe.skipIf(!configured)('two server processes on one PostgreSQL and one Red
       await live.close();
     }
   });
+
+  it('ends its live streams when stopped, so SIGTERM finishes at once and cleanly', async () => {
+    const device = devices[1]!;
+    const events = interviewEvents(device);
+    const interviewId = (events[0]!.payload as { interviewId: string }).interviewId;
+    const pushed = await fetch(`${first.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+      body: pushBody(device, events.slice(0, 1)),
+    });
+    expect(pushed.status).toBe(200);
+    const response = await fetch(`${second.url}/api/interviewer/interviews/${interviewId}/live`, { headers: { cookie: session.cookie } });
+    const live = new SseReader(response.body!);
+    expect((await live.next()).event).toBe('snapshot');
+    await second.stop();
+    expect(second.process.exitCode).toBe(0);
+    await expect(live.next()).rejects.toThrow(/ended/);
+  });
 });

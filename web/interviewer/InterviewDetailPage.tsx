@@ -2,18 +2,20 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { fetchInterview } from './api-client.ts';
 import { InterviewReviewPanel } from './InterviewReviewPanel.tsx';
+import { LiveFollow } from './LiveFollow.tsx';
 import { SharedTurnExtras } from './SharedTurnExtras.tsx';
 import { formatDateTime, formatDuration, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewDetailPage() {
   const params = useParams<{ id: string }>();
-  const [detail] = createResource(() => params.id, fetchInterview);
+  const [detail, { mutate }] = createResource(() => params.id, fetchInterview);
 
   return (
     <div class="stack">
       <p>
         <A href="/interviewer/interviews">← All interviews</A>
       </p>
+      <LiveFollow interviewId={params.id} onUpdate={(next) => mutate(next)} />
       <Show when={!detail.error} fallback={<p class="error" role="alert">{(detail.error as Error)?.message}</p>}>
         <Show when={detail()}>
           {(data) => {

@@ -1,0 +1,80 @@
+// The interviewer's review end to end in Chromium: an admin opens an interview while the candidate's
+// device is still syncing it (the HTTP client the app's sync uses: redeem an invite, push events), sees
+// the "Live" badge, and the candidate's next answer appears on the page without a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { SyncEvent } from '../../sync-server/protocol/index.ts';
+import { interviewEvents } from '../../sync-server/test-support/fixtures.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { createInviteCode } from '../helpers/invite-code.ts';
+import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
+
+const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
+
+describe.skipIf(!chromiumAvailable)('interviewer review', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startSyncServer();
+    createOrgWithAdmin(server.dataDir, ADMIN);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("follows an interview live: the candidate's new answer appears without a reload", async () => {
+    const inviteCode = await createInviteCode(server.url, ADMIN);
+    const redeem = await fetch(`${server.url}/api/devices/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, inviteCode, deviceId: 'device-live', candidateName: 'Grace' }),
+    });
+    expect(redeem.status).toBe(200);
+    const { deviceToken } = (await redeem.json()) as { deviceToken: string };
+    const push = async (events: SyncEvent[]) => {
+      const pushed = await fetch(`${server.url}/api/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${deviceToken}` },
+        body: JSON.stringify({ v: 1, deviceId: 'device-live', events }),
+      });
+      expect(pushed.status).toBe(200);
+    };
+    const events = interviewEvents('interview-live', 1, 3);
+    // Started, and the first answer synced: the candidate is mid-interview.
+    await push(events.slice(0, 2));
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/interviewer`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
+    await page.goto(`${server.url}/interviewer/interviews/interview-live`);
+    await page.getByRole('heading', { level: 1, name: 'Grace' }).waitFor();
+    await page.getByTestId('live-badge').waitFor();
+    expect(await page.getByTestId('live-follow').textContent()).toContain('Following live');
+    expect(await page.locator('blockquote.interviewer-answer').allTextContents()).toEqual(['I read the logs and found the root cause in answer 0.']);
+
+    // A marker on the window: a reload would lose it.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    await push(events.slice(2, 3));
+    await expect
+      .poll(() => page.locator('blockquote.interviewer-answer').allTextContents(), { timeout: 15_000 })
+      .toEqual(['I read the logs and found the root cause in answer 0.', 'I read the logs and found the root cause in answer 1.']);
+    expect(await page.getByTestId('live-follow').textContent()).toContain('1 new answer arrived.');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The stream drops when the server stops; the page says so.
+    await server.stop();
+    await page.getByText('The live connection dropped. Reconnecting…').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('live-badge').count()).toBe(0);
+    await context.close();
+  });
+});

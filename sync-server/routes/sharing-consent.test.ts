@@ -107,6 +107,18 @@ describe('sharing consent on the server', () => {
     expect(otherView.turns[0]!.cameraMetrics).toEqual(CAMERA);
   });
 
+  it('a revocation later in the same push reaches the events before it in that push', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    await pushOk(token, deviceId, [consentEvent(1, ALL), ...withMetrics(interviewEvents('iv-1', 2, 1)), consentEvent(10, { ...ALL, transcript: false, speechMetrics: false })]);
+    const turn = (await detail(cookie, 'iv-1')).turns[0]!;
+    expect(turn.answer).toBe('');
+    expect(turn.speechMetrics).toBeNull();
+    const [stored] = await storedTurnPayloads();
+    expect(stored!.answer).toBe('');
+    expect(stored).not.toHaveProperty('speechMetrics');
+    expect(stored!.cameraMetrics).toEqual(CAMERA);
+  });
+
   it('takes the items back when the device re-sends its events after consent is given again', async () => {
     const { token, deviceId, cookie } = await orgWithDevice(server);
     const events = interviewEvents('iv-1', 2, 1);

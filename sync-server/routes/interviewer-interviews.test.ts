@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewDetail } from '../protocol/index.ts';
-import { createTestServer, interviewEvents, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
+import { createInvite, createTestServer, interviewEvents, joinDevice, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
 import { SseReader } from '../test-support/sse-reader.ts';
 
 let server: TestServer;
@@ -58,5 +58,58 @@ describe('GET /api/interviewer/interviews/:id/live', () => {
 
   it('needs a signed-in interviewer', async () => {
     expect((await server.app.request('/api/interviewer/interviews/iv/live')).status).toBe(401);
+  });
+});
+
+describe('GET /api/interviewer/interviews and /interviews.csv', () => {
+  async function orgWithTwoCandidates() {
+    const org = await orgWithDevice(server, 'Acme', 'device-a');
+    const other = await joinDevice(server, await createInvite(server, org.cookie), 'device-b', '=HYPERLINK("http://evil.example")');
+    expect((await push(server, org.token, org.deviceId, interviewEvents('iv-grace', 1, 1))).status).toBe(200);
+    expect((await push(server, other, 'device-b', interviewEvents('iv-evil', 1, 1))).status).toBe(200);
+    return org;
+  }
+
+  it('filters and pages within the organisation, and explains bad parameters with 400', async () => {
+    const { cookie } = await orgWithTwoCandidates();
+    const globex = await orgWithDevice(server, 'Globex', 'device-g');
+    expect((await push(server, globex.token, globex.deviceId, interviewEvents('iv-globex', 1, 1))).status).toBe(200);
+
+    const all = await server.app.request('/api/interviewer/interviews', { headers: { cookie } });
+    expect(all.status).toBe(200);
+    const body = (await all.json()) as { v: number; interviews: { id: string }[]; nextCursor: string | null };
+    expect(body.interviews.map((row) => row.id).sort()).toEqual(['iv-evil', 'iv-grace']);
+    expect(body.nextCursor).toBeNull();
+
+    const filtered = (await (await server.app.request('/api/interviewer/interviews?candidate=grace', { headers: { cookie } })).json()) as typeof body;
+    expect(filtered.interviews.map((row) => row.id)).toEqual(['iv-grace']);
+
+    const first = (await (await server.app.request('/api/interviewer/interviews?limit=1&sort=candidate&order=asc', { headers: { cookie } })).json()) as typeof body;
+    expect(first.interviews.map((row) => row.id)).toEqual(['iv-evil']);
+    const second = (await (await server.app.request(`/api/interviewer/interviews?limit=1&sort=candidate&order=asc&cursor=${first.nextCursor}`, { headers: { cookie } })).json()) as typeof body;
+    expect(second.interviews.map((row) => row.id)).toEqual(['iv-grace']);
+
+    const bad = await server.app.request('/api/interviewer/interviews?sort=age&minScore=200', { headers: { cookie } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/must be startedAt, overall or candidate.*must be from 0 to 100|must be from 0 to 100.*must be startedAt/);
+    const badCursor = await server.app.request('/api/interviewer/interviews?cursor=nope', { headers: { cookie } });
+    expect(badCursor.status).toBe(400);
+    expect(((await badCursor.json()) as { error: { code: string } }).error.code).toBe('bad_cursor');
+  });
+
+  it('exports the filtered list as an attached CSV, formulas neutralised, and audits the export', async () => {
+    const { cookie } = await orgWithTwoCandidates();
+    const response = await server.app.request('/api/interviewer/interviews.csv?candidate=hyperlink', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="interviews-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const lines = (await response.text()).split('\r\n');
+    expect(lines[0]).toBe('id,candidate,role,seniority,type,started_at,completed_at,overall,engine');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^iv-evil,"'=HYPERLINK\(""http:\/\/evil\.example""\)",/);
+    const audit = await server.store.listAudit((await server.store.findUserByEmail('acme@example.test'))!.orgId, { action: 'interviews', limit: 10 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'interviews.exported', detail: { rows: 1, filters: { candidate: 'hyperlink' } } });
   });
 });

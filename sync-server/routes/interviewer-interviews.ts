@@ -1,5 +1,7 @@
-// The interviewer's review of interviews under /api/interviewer: following one interview live over
-// SSE (GET /interviews/:id/live). Mounted before interviewerRoutes with the workspace's middleware
+// The interviewer's review of interviews under /api/interviewer: the filtered, sorted, paged list
+// (GET /interviews, a superset of the old answer: `nextCursor` added), the same list as CSV
+// (GET /interviews.csv, audited as interviews.exported), and following one interview live over SSE
+// (GET /interviews/:id/live). Mounted before interviewerRoutes with the workspace's middleware
 // chain (same origin, session, per-user limit, CSRF, no-store), on these paths only. Every lookup is
 // scoped to the signed-in user's organisation: another organisation's interview answers 404.
 //
@@ -13,7 +15,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { streamSSE } from 'hono/streaming';
 import type { Store } from '../db/store.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { ApiError } from '../errors.ts';
+import { BadCursorError, filterInterviews, interviewQuery, interviewsCsv, MAX_CSV_ROWS, pageOfInterviews } from './interview-query.ts';
 import { interviewChannel } from '../live/interview-events.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
@@ -51,7 +55,31 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
     }),
   ] as const;
   const signedIn = new Hono<SessionEnv>();
-  signedIn.use('/interviews/:id/live', ...guard);
+  for (const path of ['/interviews', '/interviews.csv', '/interviews/:id/live']) signedIn.use(path, ...guard);
+
+  signedIn.get('/interviews', async (c) => {
+    const query = interviewQuery.parse(c.req.query());
+    try {
+      return c.json({ v: 1, ...pageOfInterviews(await store.listInterviews(c.get('user').orgId), query) });
+    } catch (error) {
+      if (error instanceof BadCursorError) throw new ApiError(400, 'bad_cursor', error.message);
+      throw error;
+    }
+  });
+
+  signedIn.get('/interviews.csv', async (c) => {
+    const { cursor: _ignored, limit: _all, ...filters } = interviewQuery.parse(c.req.query());
+    const rows = filterInterviews(await store.listInterviews(c.get('user').orgId), { ...filters, limit: MAX_CSV_ROWS });
+    if (rows.length > MAX_CSV_ROWS) {
+      throw new ApiError(413, 'too_many_rows', `The export would hold ${rows.length} interviews; at most ${MAX_CSV_ROWS} fit in one file. Narrow the dates or other filters and export in parts.`);
+    }
+    await recordAudit(c, store, clock, { action: 'interviews.exported', target: null, detail: { rows: rows.length, filters: c.req.query() } });
+    const day = clock().toISOString().slice(0, 10);
+    return c.body(interviewsCsv(rows), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="interviews-${day}.csv"`,
+    });
+  });
 
   signedIn.get('/interviews/:id/live', async (c) => {
     const orgId = c.get('user').orgId;

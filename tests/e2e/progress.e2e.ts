@@ -64,7 +64,7 @@ interface StoredInterview {
   startedAt: string;
   status: string;
   overall: number | null;
-  spec: { role: string; type: string };
+  spec: { role: string; type: string; seniority: string };
 }
 
 async function readStore(page: Page): Promise<{ interviews: StoredInterview[]; turns: StoredTurn[] }> {

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
+import { clientIp } from './middleware/client-ip/client-ip.ts';
 import { observabilityFor, type ObservabilityDeps } from './observability/mount.ts';
 import { aiRoutes } from './routes/ai.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
@@ -14,14 +15,25 @@ import { healthRoutes } from './routes/health.ts';
 import { interviewerRoutes } from './routes/interviewer.ts';
 import { modelMirrorRoutes } from './routes/models.ts';
 import { questionCacheRoutes } from './routes/question-cache.ts';
+import { routeLimits } from './routes/route-limits.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
+import { MemoryRateLimiter, type RateLimiter } from './shared-state/rate-limiter.ts';
 
 export interface AppDeps {
   store: Store;
   clock?: () => Date;
   maxBodyBytes: number;
+  /** How long an interviewer's session lives, however often it is refreshed. */
   sessionTtlMs: number;
+  /** How long one access token lives before the page must refresh it; 15 minutes by default. */
+  accessTtlMs?: number;
+  /** TRUST_PROXY: how many proxies in front append to X-Forwarded-For; 0 (default) trusts none. */
+  trustProxy?: number;
+  /** Where rate limits count (shared-state/: Redis or this process); in this process on `clock` by default. */
+  limiter?: RateLimiter;
+  /** Pushes and pulls each device may make per minute (separately); 120 by default. */
+  deviceSyncPerMinute?: number;
   /** The dashboard's and /metrics' settings and request counters; DEFAULT_OBSERVABILITY and fresh counters by default. */
   observability?: ObservabilityDeps;
   version?: string;
@@ -33,8 +45,13 @@ export interface AppDeps {
   modelMirrorUrl?: string;
 }
 
+export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
+
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const limits = routeLimits(deps.limiter ?? new MemoryRateLimiter({ clock: () => clock().getTime() }), {
+    ...(deps.deviceSyncPerMinute ? { deviceSyncPerMinute: deps.deviceSyncPerMinute } : {}),
+  });
   const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
   const generalBodyLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,
@@ -43,18 +60,22 @@ export function createApp(deps: AppDeps) {
     },
   });
   const api = new Hono()
+    .use('*', clientIp(deps.trustProxy ?? 0))
     .use('*', secureHeaders())
     .use('*', (c, next) =>
       // Shared recordings have their own, larger limit (routes/sync.ts).
       c.req.path.startsWith('/api/sync/recordings/') ? next() : generalBodyLimit(c, next),
     )
     .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0'))
-    .route('/', deviceRoutes(deps.store, clock))
-    .route('/', syncRoutes(deps.store, clock))
+    .route('/', deviceRoutes(deps.store, clock, limits.redeem))
+    .route('/', syncRoutes(deps.store, clock, limits))
     .route('/', questionCacheRoutes(deps.store, clock))
     .route('/', observability.dashboard)
     .route('/', workspaceRoutes({ store: deps.store, clock, perUser: limits.perUser }))
-    .route('/', interviewerRoutes(deps.store, clock, deps.sessionTtlMs))
+    .route(
+      '/',
+      interviewerRoutes({ store: deps.store, clock, sessionTtlMs: deps.sessionTtlMs, accessTtlMs: deps.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS, limits }),
+    )
     .route('/', aiRoutes(deps.store, deps.ai))
     .route('/', clientConfigRoutes({ modelMirrorUrl: deps.modelMirrorUrl, modelsDir: deps.modelsDir, cloudAi: () => deps.ai?.hasProviders ?? false }))
     .all('*', () => {

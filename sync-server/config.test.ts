@@ -9,6 +9,9 @@ describe('readConfig', () => {
       host: '0.0.0.0',
       dataDir: './data',
       sessionTtlMs: 12 * 3_600_000,
+      accessTtlMs: 15 * 60_000,
+      trustProxy: 0,
+      deviceSyncPerMinute: 120,
       maxBodyBytes: MAX_BODY_BYTES,
       staticDir: './dist',
     });
@@ -17,6 +20,13 @@ describe('readConfig', () => {
   it('reads and converts what is set', () => {
     const config = readConfig({ PORT: '9000', DATA_DIR: '/var/lib/ib', SESSION_TTL_HOURS: '1.5', MAX_BODY_BYTES: '2048', HOST: '127.0.0.1' });
     expect(config).toMatchObject({ port: 9000, dataDir: '/var/lib/ib', sessionTtlMs: 5_400_000, maxBodyBytes: 2048, host: '127.0.0.1' });
+  });
+
+  it('reads TRUST_PROXY as a number of proxies, and refuses anything else', () => {
+    expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    for (const bad of ['yes', '-1', '1.5']) expect(() => readConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be false, true/);
   });
 
   it('takes a PostgreSQL DATABASE_URL, and names the variable when it is not one', () => {

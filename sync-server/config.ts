@@ -5,6 +5,7 @@ import { DEFAULT_BREAKER_COOLDOWN_MS } from './ai/circuit-breaker.ts';
 import { DEFAULT_CACHE_MAX_ENTRIES, DEFAULT_CACHE_TTL_MS, DEFAULT_DEVICE_REQUESTS_PER_DAY, DEFAULT_DEVICE_REQUESTS_PER_MINUTE } from './ai/gateway.ts';
 import { loadProviders, type ProviderConfig } from './ai/provider-config.ts';
 import { MAX_BODY_BYTES } from './protocol/limits.ts';
+import { DEFAULT_DEVICE_SYNC_PER_MINUTE } from './routes/route-limits.ts';
 
 const DATABASE_URL_PROBLEM = 'must be a postgres:// or postgresql:// URL, such as postgres://user:password@db.example.org:5432/interview_buddy';
 
@@ -13,6 +14,15 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  ACCESS_TTL_MINUTES: z.coerce.number().positive().max(60).default(15),
+  DEVICE_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_DEVICE_SYNC_PER_MINUTE),
+  // How many proxies in front of the server append to X-Forwarded-For: false/0 (the default) believes
+  // none of it, true means one.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|10|\d)$/, { error: 'must be false, true (one proxy), or the number of proxies in front of the server (0-10)' })
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .default(0),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1_048_576).default(MAX_BODY_BYTES),
   STATIC_DIR: z.string().min(1).default('./dist'),
   // The password may be in the URL, so the message never repeats the value.
@@ -27,6 +37,11 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   sessionTtlMs: number;
+  accessTtlMs: number;
+  /** Proxies in front that append to X-Forwarded-For; 0: use the socket's address. */
+  trustProxy: number;
+  /** Pushes, and pulls, each device may make per minute. */
+  deviceSyncPerMinute: number;
   maxBodyBytes: number;
   staticDir: string;
   /** PostgreSQL when set; otherwise SQLite in dataDir. */
@@ -50,6 +65,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     dataDir: c.DATA_DIR,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3_600_000,
+    accessTtlMs: Math.round(c.ACCESS_TTL_MINUTES * 60_000),
+    trustProxy: c.TRUST_PROXY,
+    deviceSyncPerMinute: c.DEVICE_SYNC_REQUESTS_PER_MINUTE,
     maxBodyBytes: c.MAX_BODY_BYTES,
     staticDir: c.STATIC_DIR,
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),

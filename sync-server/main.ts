@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { createAppFromEnv } from './bootstrap.ts';
+import { startHousekeeping } from './housekeeping.ts';
 
 // These must never be cached by the browser's HTTP cache, or an update would never reach the
 // service worker; everything under /assets/ has a content hash in its name and can be cached forever.
@@ -14,7 +15,8 @@ const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/re
 const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main(): Promise<void> {
-  const { app: api, config, close } = await createAppFromEnv();
+  const { app: api, config, store, close } = await createAppFromEnv();
+  const housekeeping = startHousekeeping(store);
   const staticDir = resolve(config.staticDir);
   const root = relative(process.cwd(), staticDir) || '.';
   const server = new Hono();
@@ -72,7 +74,10 @@ async function main(): Promise<void> {
     closing = true;
     console.info(`${signal}: finishing requests in flight, then stopping`);
     listener.close(() => {
-      void close().then(() => process.exit(0));
+      void housekeeping
+        .stop()
+        .then(close)
+        .then(() => process.exit(0));
     });
     for (const response of unsent) if (!response.headersSent) response.setHeader('Connection', 'close');
     if ('closeIdleConnections' in listener) listener.closeIdleConnections();

@@ -25,6 +25,7 @@ describe('the migration list', () => {
       { version: 1, sqlite: 'b987b7bcd0c8e689', postgres: '10aa7e1149ca9fcc' },
       { version: 2, sqlite: 'c37e98a323383d8d', postgres: '865cbbfc6c38c35f' },
       { version: 3, sqlite: '550c5bc9ae2d66da', postgres: 'e39ad8426546630a' },
+      { version: 4, sqlite: '5f381bc4887d1a0d', postgres: '5a5c5c6b34632f7e' },
       { version: 5, sqlite: 'a34d07758e1bc4d6', postgres: '4cb6beb986a9dde5' },
       { version: 6, sqlite: '5b901c79ed5efc82', postgres: 'f2a5050150341d96' },
     ]);

@@ -304,6 +304,166 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'accounts and security: disabled/deleted users, session families with rotating tokens, hashed invite codes, user invitations, sign-in lockout, audit log',
+    // Sessions become families: one row per sign-in, with short-lived access tokens and single-use
+    // refresh tokens under it, so a refresh token presented twice revokes the whole family. The old
+    // sessions table is dropped: everyone signs in again once. Invite codes keep only their SHA-256
+    // (base64url, as auth/tokens.ts hashToken computes it; ib_sha256_base64url is registered by
+    // migrate() in sqlite-store.ts), so existing codes still redeem. Users are never removed, only
+    // marked, because audit entries and invites name them.
+    sqlite: `
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+      ALTER TABLE users ADD COLUMN deleted_at TEXT;
+      ALTER TABLE users ADD COLUMN last_sign_in_at TEXT;
+      DROP TABLE sessions;
+      CREATE TABLE auth_sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        csrf_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_reason TEXT
+      );
+      CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+      CREATE INDEX auth_sessions_by_expiry ON auth_sessions(expires_at);
+      CREATE TABLE auth_tokens (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES auth_sessions(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX auth_tokens_by_session ON auth_tokens(session_id);
+      CREATE INDEX auth_tokens_by_expiry ON auth_tokens(kind, expires_at);
+      CREATE TABLE invites_v4 (
+        id TEXT PRIMARY KEY,
+        code_hash TEXT NOT NULL UNIQUE,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        label TEXT,
+        max_uses INTEGER NOT NULL,
+        uses INTEGER NOT NULL DEFAULT 0,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO invites_v4 (id, code_hash, org_id, created_by, label, max_uses, uses, expires_at, created_at)
+        SELECT lower(hex(randomblob(16))), ib_sha256_base64url(code), org_id, created_by, label, max_uses, uses, expires_at, created_at FROM invites;
+      DROP TABLE invites;
+      ALTER TABLE invites_v4 RENAME TO invites;
+      CREATE INDEX invites_by_org ON invites(org_id, created_at);
+      CREATE TABLE user_invitations (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'interviewer')),
+        invited_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        accepted_at TEXT,
+        accepted_user_id TEXT REFERENCES users(id),
+        revoked_at TEXT
+      );
+      CREATE INDEX user_invitations_by_org ON user_invitations(org_id, created_at);
+      CREATE TABLE sign_in_failures (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failed_at TEXT NOT NULL,
+        locked_until TEXT
+      );
+      CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        org_id TEXT REFERENCES orgs(id),
+        actor_type TEXT NOT NULL CHECK (actor_type IN ('user', 'device', 'system', 'anonymous')),
+        actor_id TEXT,
+        actor_label TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL,
+        ip TEXT,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_by_org ON audit_log(org_id, at, id);
+      CREATE INDEX audit_log_by_org_action ON audit_log(org_id, action, at, id);
+    `,
+    postgres: `
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+      ALTER TABLE users ADD COLUMN deleted_at TEXT;
+      ALTER TABLE users ADD COLUMN last_sign_in_at TEXT;
+      DROP TABLE sessions;
+      CREATE TABLE auth_sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        csrf_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL,
+        revoked_at TEXT,
+        revoked_reason TEXT
+      );
+      CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+      CREATE INDEX auth_sessions_by_expiry ON auth_sessions(expires_at);
+      CREATE TABLE auth_tokens (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES auth_sessions(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+        expires_at TEXT COLLATE "C" NOT NULL,
+        used_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX auth_tokens_by_session ON auth_tokens(session_id);
+      CREATE INDEX auth_tokens_by_expiry ON auth_tokens(kind, expires_at);
+      ALTER TABLE invites ADD COLUMN id TEXT;
+      ALTER TABLE invites ADD COLUMN code_hash TEXT;
+      UPDATE invites SET id = md5(random()::text || clock_timestamp()::text || code),
+        code_hash = rtrim(translate(encode(sha256(convert_to(code, 'UTF8')), 'base64'), '+/', '-_'), '=');
+      ALTER TABLE invites DROP CONSTRAINT invites_pkey;
+      ALTER TABLE invites DROP COLUMN code;
+      ALTER TABLE invites ALTER COLUMN id SET NOT NULL;
+      ALTER TABLE invites ALTER COLUMN code_hash SET NOT NULL;
+      ALTER TABLE invites ADD PRIMARY KEY (id);
+      ALTER TABLE invites ADD CONSTRAINT invites_code_hash_key UNIQUE (code_hash);
+      CREATE TABLE user_invitations (
+        id TEXT PRIMARY KEY,
+        org_id TEXT NOT NULL REFERENCES orgs(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'interviewer')),
+        invited_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT COLLATE "C" NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL,
+        accepted_at TEXT,
+        accepted_user_id TEXT REFERENCES users(id),
+        revoked_at TEXT
+      );
+      CREATE INDEX user_invitations_by_org ON user_invitations(org_id, created_at);
+      CREATE TABLE sign_in_failures (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failed_at TEXT COLLATE "C" NOT NULL,
+        locked_until TEXT COLLATE "C"
+      );
+      CREATE TABLE audit_log (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        org_id TEXT REFERENCES orgs(id),
+        actor_type TEXT NOT NULL CHECK (actor_type IN ('user', 'device', 'system', 'anonymous')),
+        actor_id TEXT,
+        actor_label TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL,
+        ip TEXT,
+        at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX audit_log_by_org ON audit_log(org_id, at, id);
+      CREATE INDEX audit_log_by_org_action ON audit_log(org_id, action, at, id);
+    `,
+  },
+  {
     version: 5,
     name: 'interviewer workspace: interview templates, assignments to devices, live controls, comments, score overrides',
     // Controls, comments and overrides name an interview by id without a foreign key (a deletion

@@ -32,13 +32,14 @@ async function server(db: TestDatabase, options: Omit<PostgresStoreOptions, 'dat
 
 async function orgWithInvite(store: Store, maxUses: number) {
   const { org, admin } = await store.createOrg({ name: `Org ${Math.random()}`, admin: { email: `${Math.random()}@acme.test`, name: 'Ada', passwordHash: 'x' } });
-  const invite = await store.createInvite({ orgId: org.id, createdBy: admin.id, code: `CODE-${Math.random()}`, label: null, maxUses, expiresAt: '2099-01-01T00:00:00.000Z' });
-  return { org, invite };
+  const codeHash = `CODE-HASH-${Math.random()}`;
+  const invite = await store.createInvite({ orgId: org.id, createdBy: admin.id, codeHash, label: null, maxUses, expiresAt: '2099-01-01T00:00:00.000Z' });
+  return { org, invite: { ...invite, codeHash } };
 }
 
 async function joinedDevice(store: Store, clientId = 'device-a') {
   const { invite } = await orgWithInvite(store, 10);
-  const result = await store.redeemInvite({ code: invite.code, clientId, candidateName: 'Grace', tokenHash: `hash-${clientId}-${Math.random()}`, now: NOW });
+  const result = await store.redeemInvite({ codeHash: invite.codeHash, clientId, candidateName: 'Grace', tokenHash: `hash-${clientId}-${Math.random()}`, now: NOW });
   if (!result.ok) throw new Error(result.reason);
   return result.device;
 }
@@ -156,7 +157,7 @@ describe('concurrent pushes', () => {
     const [a, b] = [await server(db), await server(db)];
     const { invite } = await orgWithInvite(a, 5);
     const redeem = async (clientId: string) => {
-      const result = await a.redeemInvite({ code: invite.code, clientId, candidateName: clientId, tokenHash: `hash-${clientId}`, now: NOW });
+      const result = await a.redeemInvite({ codeHash: invite.codeHash, clientId, candidateName: clientId, tokenHash: `hash-${clientId}`, now: NOW });
       if (!result.ok) throw new Error(result.reason);
       return result.device;
     };
@@ -194,7 +195,7 @@ describe('concurrent pushes', () => {
     const { invite } = await orgWithInvite(setup, 5);
     const devices = await Promise.all(
       ['one', 'two'].map(async (clientId) => {
-        const result = await setup.redeemInvite({ code: invite.code, clientId, candidateName: clientId, tokenHash: `hash-${clientId}`, now: NOW });
+        const result = await setup.redeemInvite({ codeHash: invite.codeHash, clientId, candidateName: clientId, tokenHash: `hash-${clientId}`, now: NOW });
         if (!result.ok) throw new Error(result.reason);
         return result.device;
       }),
@@ -215,12 +216,12 @@ describe('concurrent invite redemption', () => {
     const { invite } = await orgWithInvite(a, 3);
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        (i % 2 ? a : b).redeemInvite({ code: invite.code, clientId: `device-${i}`, candidateName: `C${i}`, tokenHash: `hash-${i}`, now: NOW }),
+        (i % 2 ? a : b).redeemInvite({ codeHash: invite.codeHash, clientId: `device-${i}`, candidateName: `C${i}`, tokenHash: `hash-${i}`, now: NOW }),
       ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(3);
     expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.reason)).toEqual(Array(9).fill('used-up'));
-    expect(await db.queryRaw('SELECT uses FROM invites WHERE code = ?', invite.code)).toEqual([{ uses: 3 }]);
+    expect(await db.queryRaw('SELECT uses FROM invites WHERE code_hash = ?', invite.codeHash)).toEqual([{ uses: 3 }]);
     expect(await db.queryRaw('SELECT count(*) AS n FROM devices')).toEqual([{ n: 3 }]);
   });
 
@@ -229,10 +230,10 @@ describe('concurrent invite redemption', () => {
     const [a, b] = [await server(db), await server(db)];
     const { org, invite } = await orgWithInvite(a, 1);
     const admin = (await db.queryRaw<{ id: string }>('SELECT id FROM users'))[0]!;
-    const second = await a.createInvite({ orgId: org.id, createdBy: admin.id, code: 'SECOND-CODE', label: null, maxUses: 1, expiresAt: '2099-01-01T00:00:00.000Z' });
+    await a.createInvite({ orgId: org.id, createdBy: admin.id, codeHash: 'SECOND-CODE-HASH', label: null, maxUses: 1, expiresAt: '2099-01-01T00:00:00.000Z' });
     const [first, again] = await Promise.all([
-      a.redeemInvite({ code: invite.code, clientId: 'same-device', candidateName: 'Grace', tokenHash: 'hash-1', now: NOW }),
-      b.redeemInvite({ code: second.code, clientId: 'same-device', candidateName: 'Grace', tokenHash: 'hash-2', now: NOW }),
+      a.redeemInvite({ codeHash: invite.codeHash, clientId: 'same-device', candidateName: 'Grace', tokenHash: 'hash-1', now: NOW }),
+      b.redeemInvite({ codeHash: 'SECOND-CODE-HASH', clientId: 'same-device', candidateName: 'Grace', tokenHash: 'hash-2', now: NOW }),
     ]);
     expect(first.ok && again.ok).toBe(true);
     expect(first.ok && again.ok && first.device.id === again.device.id).toBe(true);

@@ -13,7 +13,6 @@
 import pg from 'pg';
 import { ulid } from 'ulid';
 import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
-import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem } from '../protocol/index.ts';
 import {
   CONSENT_BEARING_EVENTS,
@@ -26,10 +25,13 @@ import {
   type PutRecordingOutcome,
   type SharedRecording,
 } from './sharing-consent.ts';
+import type { AuditEntry, PlannedQuestion, QuestionCacheKey, TeamInvitation, TeamMember } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
+import { deletedEmail, toAuditEntry, toLiveSession, toTeamInvitation, toTeamMember, type AuditRow, type SessionUserRow, type UserInvitationRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
+import type { AcceptResult, AccessLookup, AuditQuery, InvitationLookup, LiveSession, NewAuditEntry, NewAuthSession, NewUser, NewUserInvitation, RefreshResult, UserChange } from './store.ts';
 import { createWorkspaceStore, postgresRunner, type WorkspaceStore } from './workspace-store.ts';
 
 export interface PostgresStoreOptions {
@@ -231,7 +233,7 @@ class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  async createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
+  async createOrg(input: { name: string; admin: Omit<NewUser, 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
     return this.transaction(async (client) => {
       const org: Org = { id: ulid(), name: input.name };
       await client.query('INSERT INTO orgs (id, name, created_at) VALUES ($1, $2, $3)', [org.id, org.name, new Date().toISOString()]);
@@ -240,7 +242,7 @@ class PostgresStore implements Store {
     });
   }
 
-  async createUser(input: Omit<User, 'id'>): Promise<User> {
+  async createUser(input: NewUser): Promise<User> {
     const client = await this.pool.connect();
     try {
       return await insertUser(client, input);
@@ -258,7 +260,7 @@ class PostgresStore implements Store {
   }
 
   async findUserByEmail(email: string): Promise<User | null> {
-    const row = await this.one<UserRow>('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
+    const row = await this.one<UserRow>('SELECT * FROM users WHERE email = $1 AND deleted_at IS NULL', [email.toLowerCase()]);
     return row ? toUser(row) : null;
   }
 
@@ -267,46 +269,243 @@ class PostgresStore implements Store {
     return row ? toUser(row) : null;
   }
 
-  async createSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
-    await this.pool.query('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [
-      input.tokenHash,
-      input.userId,
-      input.expiresAt,
-      new Date().toISOString(),
-    ]);
+  async listUsers(orgId: string): Promise<TeamMember[]> {
+    const { rows } = await this.pool.query<UserRow>(
+      `SELECT * FROM users WHERE org_id = $1 AND deleted_at IS NULL ORDER BY role = 'admin' DESC, name COLLATE "C", id COLLATE "C"`,
+      [orgId],
+    );
+    return rows.map(toTeamMember);
   }
 
-  async findSessionUser(tokenHash: string, now: string): Promise<User | null> {
-    const row = await this.one<UserRow>('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = $1 AND expires_at > $2', [
-      tokenHash,
-      now,
-    ]);
-    return row ? toUser(row) : null;
+  async setUserDisabled(input: { orgId: string; userId: string; disabled: boolean; now: string }): Promise<UserChange> {
+    return this.transaction(async (client): Promise<UserChange> => {
+      const refusal = await checkUserChange(client, input.orgId, input.userId, input.disabled);
+      if (refusal) return refusal;
+      const row = (await client.query<UserRow>('UPDATE users SET disabled_at = $1 WHERE id = $2 RETURNING *', [input.disabled ? input.now : null, input.userId])).rows[0]!;
+      if (input.disabled) await revokeUserSessions(client, input.userId, 'user_disabled', input.now);
+      return { ok: true, user: toUser(row) };
+    });
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  async deleteUser(input: { orgId: string; userId: string; now: string }): Promise<UserChange> {
+    return this.transaction(async (client): Promise<UserChange> => {
+      const refusal = await checkUserChange(client, input.orgId, input.userId, true);
+      if (refusal) return refusal;
+      const before = (await client.query<UserRow>('SELECT * FROM users WHERE id = $1', [input.userId])).rows[0]!;
+      await client.query("UPDATE users SET deleted_at = $1, disabled_at = COALESCE(disabled_at, $1), email = $2, password_hash = '!' WHERE id = $3", [
+        input.now,
+        deletedEmail(input.userId),
+        input.userId,
+      ]);
+      await revokeUserSessions(client, input.userId, 'user_deleted', input.now);
+      return { ok: true, user: toUser(before) };
+    });
+  }
+
+  async createAuthSession(input: NewAuthSession): Promise<LiveSession> {
+    return this.transaction(async (client): Promise<LiveSession> => {
+      const id = ulid();
+      await client.query('INSERT INTO auth_sessions (id, user_id, org_id, csrf_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        id,
+        input.userId,
+        input.orgId,
+        input.csrfHash,
+        input.now,
+        input.expiresAt,
+      ]);
+      await client.query(
+        `INSERT INTO auth_tokens (token_hash, session_id, kind, expires_at, created_at) VALUES ($1, $2, 'access', $3, $5), ($4, $2, 'refresh', $6, $5)`,
+        [input.accessHash, id, input.accessExpiresAt, input.refreshHash, input.now, input.expiresAt],
+      );
+      const user = (await client.query<UserRow>('UPDATE users SET last_sign_in_at = $1 WHERE id = $2 RETURNING *', [input.now, input.userId])).rows[0]!;
+      return { id, user: toUser(user), csrfHash: input.csrfHash, expiresAt: input.expiresAt };
+    });
+  }
+
+  async findAccessSession(accessHash: string, now: string): Promise<AccessLookup> {
+    const row = await this.one<TokenSessionRow>(`${SESSION_OF_TOKEN} WHERE auth_tokens.token_hash = $1 AND auth_tokens.kind = 'access'`, [accessHash]);
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at || row.disabled_at || row.deleted_at) return { ok: false, reason: 'revoked' };
+    if (row.token_expires_at <= now || row.session_expires_at <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, session: toLiveSession(row) };
+  }
+
+  async rotateRefreshToken(input: { refreshHash: string; csrfHash: string; accessHash: string; accessExpiresAt: string; newRefreshHash: string; now: string }): Promise<RefreshResult> {
+    return this.transaction(async (client): Promise<RefreshResult> => {
+      // Locked until commit: two refreshes with one token queue here, and the second sees it used.
+      const row = (
+        await client.query<TokenSessionRow>(`${SESSION_OF_TOKEN} WHERE auth_tokens.token_hash = $1 AND auth_tokens.kind = 'refresh' FOR UPDATE OF auth_tokens, auth_sessions`, [
+          input.refreshHash,
+        ])
+      ).rows[0];
+      if (!row) return { ok: false, reason: 'unknown' };
+      if (row.revoked_at || row.disabled_at || row.deleted_at) return { ok: false, reason: 'revoked' };
+      if (row.used_at) {
+        await client.query("UPDATE auth_sessions SET revoked_at = $1, revoked_reason = 'refresh_reused' WHERE id = $2", [input.now, row.session_id]);
+        return { ok: false, reason: 'reused', sessionId: row.session_id, user: toUser(row) };
+      }
+      if (row.csrf_hash !== input.csrfHash) return { ok: false, reason: 'csrf' };
+      if (row.session_expires_at <= input.now) return { ok: false, reason: 'expired' };
+      await client.query('UPDATE auth_tokens SET used_at = $1 WHERE token_hash = $2', [input.now, input.refreshHash]);
+      await client.query(
+        `INSERT INTO auth_tokens (token_hash, session_id, kind, expires_at, created_at) VALUES ($1, $2, 'access', $3, $5), ($4, $2, 'refresh', $6, $5)`,
+        [input.accessHash, row.session_id, input.accessExpiresAt, input.newRefreshHash, input.now, row.session_expires_at],
+      );
+      return { ok: true, session: toLiveSession(row) };
+    });
+  }
+
+  async revokeSessionByAccessToken(accessHash: string, reason: string, now: string): Promise<User | null> {
+    const row = await this.one<TokenSessionRow>(`${SESSION_OF_TOKEN} WHERE auth_tokens.token_hash = $1 AND auth_tokens.kind = 'access'`, [accessHash]);
+    if (!row) return null;
+    await this.pool.query('UPDATE auth_sessions SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL', [now, reason, row.session_id]);
+    return toUser(row);
+  }
+
+  async purgeExpired(now: string): Promise<number> {
+    return this.transaction(async (client) => {
+      const dayAgo = new Date(Date.parse(now) - 86_400_000).toISOString();
+      const weekAgo = new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
+      let removed = 0;
+      removed += (await client.query("DELETE FROM auth_tokens WHERE kind = 'access' AND expires_at <= $1", [now])).rowCount ?? 0;
+      removed += (await client.query('DELETE FROM auth_tokens WHERE session_id IN (SELECT id FROM auth_sessions WHERE expires_at <= $1)', [now])).rowCount ?? 0;
+      removed += (await client.query('DELETE FROM auth_sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
+      removed += (await client.query('DELETE FROM sign_in_failures WHERE last_failed_at <= $1 AND (locked_until IS NULL OR locked_until <= $2)', [dayAgo, now])).rowCount ?? 0;
+      removed += (await client.query('DELETE FROM user_invitations WHERE accepted_at IS NULL AND expires_at <= $1', [weekAgo])).rowCount ?? 0;
+      return removed;
+    });
+  }
+
+  async addSignInFailure(email: string, now: string, forgetBefore: string): Promise<number> {
+    // One statement: concurrent failures for one email each add one.
+    const row = await this.one<{ failures: number }>(
+      `INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES ($1, 1, $2)
+       ON CONFLICT (email) DO UPDATE SET failures = CASE WHEN sign_in_failures.last_failed_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
+         last_failed_at = excluded.last_failed_at
+       RETURNING failures`,
+      [email.toLowerCase(), now, forgetBefore],
+    );
+    return row!.failures;
+  }
+
+  async lockSignIn(email: string, until: string): Promise<void> {
+    await this.pool.query('UPDATE sign_in_failures SET locked_until = $1 WHERE email = $2', [until, email.toLowerCase()]);
+  }
+
+  async findSignInLock(email: string, now: string): Promise<string | null> {
+    return (await this.one<{ locked_until: string }>('SELECT locked_until FROM sign_in_failures WHERE email = $1 AND locked_until > $2', [email.toLowerCase(), now]))?.locked_until ?? null;
+  }
+
+  async clearSignInFailures(email: string): Promise<void> {
+    await this.pool.query('DELETE FROM sign_in_failures WHERE email = $1', [email.toLowerCase()]);
+  }
+
+  async createUserInvitation(input: NewUserInvitation): Promise<TeamInvitation> {
+    const invitation: TeamInvitation = { id: ulid(), email: input.email.toLowerCase(), role: input.role, createdAt: input.now, expiresAt: input.expiresAt };
+    await this.pool.query(
+      'INSERT INTO user_invitations (id, org_id, token_hash, email, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [invitation.id, input.orgId, input.tokenHash, invitation.email, invitation.role, input.invitedBy, input.now, input.expiresAt],
+    );
+    return invitation;
+  }
+
+  async listUserInvitations(orgId: string, now: string): Promise<TeamInvitation[]> {
+    const { rows } = await this.pool.query<UserInvitationRow>(
+      'SELECT * FROM user_invitations WHERE org_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT 200',
+      [orgId, now],
+    );
+    return rows.map(toTeamInvitation);
+  }
+
+  async revokeUserInvitation(input: { orgId: string; id: string; now: string }): Promise<TeamInvitation | null> {
+    const row = await this.one<UserInvitationRow>(
+      'UPDATE user_invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING *',
+      [input.now, input.id, input.orgId],
+    );
+    return row ? toTeamInvitation(row) : null;
+  }
+
+  async findUserInvitation(tokenHash: string, now: string): Promise<InvitationLookup> {
+    const row = await this.one<UserInvitationRow>('SELECT * FROM user_invitations WHERE token_hash = $1', [tokenHash]);
+    const refusal = invitationRefusal(row, now);
+    if (refusal) return { ok: false, reason: refusal };
+    return { ok: true, invitation: toTeamInvitation(row!), org: (await this.findOrg(row!.org_id))! };
+  }
+
+  async acceptUserInvitation(input: { tokenHash: string; name: string; passwordHash: string; now: string }): Promise<AcceptResult> {
+    return this.transaction(
+      async (client): Promise<AcceptResult> => {
+        // Locked until commit: the same link accepted twice at once makes one user.
+        const row = (await client.query<UserInvitationRow>('SELECT * FROM user_invitations WHERE token_hash = $1 FOR UPDATE', [input.tokenHash])).rows[0] ?? null;
+        const refusal = invitationRefusal(row, input.now);
+        if (refusal) return { ok: false, reason: refusal };
+        if ((await client.query('SELECT 1 FROM users WHERE email = $1', [row!.email])).rowCount) return { ok: false, reason: 'email_taken' };
+        // An account made for this email elsewhere at this moment is a unique violation; the retry
+        // then finds it and answers email_taken.
+        const user = await insertUser(client, { orgId: row!.org_id, email: row!.email, name: input.name, role: row!.role, passwordHash: input.passwordHash });
+        await client.query('UPDATE user_invitations SET accepted_at = $1, accepted_user_id = $2 WHERE id = $3', [input.now, user.id, row!.id]);
+        const org = (await client.query<Org>('SELECT id, name FROM orgs WHERE id = $1', [row!.org_id])).rows[0]!;
+        return { ok: true, user, org };
+      },
+      { retryUniqueViolation: true },
+    );
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    const actor = entry.actor;
+    await this.pool.query(
+      'INSERT INTO audit_log (id, org_id, actor_type, actor_id, actor_label, action, target, detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [
+        ulid(),
+        entry.orgId,
+        actor.type,
+        'id' in actor ? actor.id : null,
+        'label' in actor ? actor.label : null,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.detail ?? {}),
+        entry.ip,
+        entry.at,
+      ],
+    );
+  }
+
+  async listAudit(orgId: string, query: AuditQuery): Promise<AuditEntry[]> {
+    const where = ['org_id = $1'];
+    const params: unknown[] = [orgId];
+    if (query.action) {
+      params.push(query.action, `${query.action}.`);
+      where.push(`(action = $${params.length - 1} OR left(action, ${query.action.length + 1}) = $${params.length})`);
+    }
+    if (query.before) {
+      params.push(query.before.at, query.before.id);
+      where.push(`(at < $${params.length - 1} OR (at = $${params.length - 1} AND id < $${params.length}))`);
+    }
+    params.push(query.limit);
+    const { rows } = await this.pool.query<AuditRow>(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT $${params.length}`, params);
+    return rows.map(toAuditEntry);
   }
 
   async createInvite(invite: NewInvite): Promise<Invite> {
     const createdAt = new Date().toISOString();
+    const id = ulid();
     await this.pool.query(
-      'INSERT INTO invites (code, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $7)',
-      [invite.code, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt],
+      'INSERT INTO invites (id, code_hash, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8)',
+      [id, invite.codeHash, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt],
     );
-    return { code: invite.code, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
+    return { id, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
   }
 
   async listInvites(orgId: string): Promise<Invite[]> {
-    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE org_id = $1 ORDER BY created_at DESC, code COLLATE "C" LIMIT 200', [orgId]);
+    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE org_id = $1 ORDER BY created_at DESC, id COLLATE "C" DESC LIMIT 200', [orgId]);
     return rows.map(toInvite);
   }
 
-  async redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
+  async redeemInvite(input: { codeHash: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
     return this.transaction(
       async (client): Promise<RedeemResult> => {
         // Locked until commit: redemptions of one code queue here, so each sees the uses before it.
-        const invite = (await client.query<InviteRow>('SELECT * FROM invites WHERE code = $1 FOR UPDATE', [input.code])).rows[0];
+        const invite = (await client.query<InviteRow>('SELECT * FROM invites WHERE code_hash = $1 FOR UPDATE', [input.codeHash])).rows[0];
         if (!invite) return { ok: false, reason: 'unknown' };
         if (invite.expires_at <= input.now) return { ok: false, reason: 'expired' };
         const existing = (
@@ -320,7 +519,7 @@ class PostgresStore implements Store {
           device = { ...toDevice(existing), candidateName: input.candidateName };
         } else {
           if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
-          await client.query('UPDATE invites SET uses = uses + 1 WHERE code = $1', [invite.code]);
+          await client.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
           device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
           // The same device redeeming another code of this organisation at this moment makes this a
           // unique violation; the retry then finds its row and takes the branch above.
@@ -593,8 +792,8 @@ class PostgresStore implements Store {
   }
 }
 
-async function insertUser(client: Client, input: Omit<User, 'id'>): Promise<User> {
-  const user: User = { ...input, id: ulid(), email: input.email.toLowerCase() };
+async function insertUser(client: Client, input: NewUser): Promise<User> {
+  const user: User = { ...input, id: ulid(), email: input.email.toLowerCase(), disabledAt: null };
   await client.query('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
     user.id,
     user.orgId,
@@ -605,6 +804,40 @@ async function insertUser(client: Client, input: Omit<User, 'id'>): Promise<User
     new Date().toISOString(),
   ]);
   return user;
+}
+
+type TokenSessionRow = SessionUserRow & { token_expires_at: string; used_at: string | null };
+
+/** A token with its session and user; callers add the WHERE (and a lock). */
+const SESSION_OF_TOKEN = `SELECT users.*, auth_sessions.id AS session_id, auth_sessions.csrf_hash, auth_sessions.expires_at AS session_expires_at,
+    auth_sessions.revoked_at, auth_tokens.expires_at AS token_expires_at, auth_tokens.used_at
+  FROM auth_tokens JOIN auth_sessions ON auth_sessions.id = auth_tokens.session_id JOIN users ON users.id = auth_sessions.user_id`;
+
+/**
+ * The target must be a live user of the org; taking away an enabled admin needs another enabled admin.
+ * The org's users are locked first, so two admins disabling each other at once cannot both succeed.
+ */
+async function checkUserChange(client: Client, orgId: string, userId: string, removing: boolean): Promise<UserChange | null> {
+  const users = (await client.query<UserRow>('SELECT * FROM users WHERE org_id = $1 AND deleted_at IS NULL ORDER BY id FOR UPDATE', [orgId])).rows;
+  const target = users.find((user) => user.id === userId);
+  if (!target) return { ok: false, reason: 'not_found' };
+  if (removing && target.role === 'admin' && !target.disabled_at) {
+    const others = users.filter((user) => user.id !== userId && user.role === 'admin' && !user.disabled_at);
+    if (others.length === 0) return { ok: false, reason: 'last_admin' };
+  }
+  return null;
+}
+
+async function revokeUserSessions(client: Client, userId: string, reason: string, now: string): Promise<void> {
+  await client.query('UPDATE auth_sessions SET revoked_at = $1, revoked_reason = $2 WHERE user_id = $3 AND revoked_at IS NULL', [now, reason, userId]);
+}
+
+function invitationRefusal(row: UserInvitationRow | null, now: string): 'unknown' | 'expired' | 'used' | 'revoked' | null {
+  if (!row) return 'unknown';
+  if (row.accepted_at) return 'used';
+  if (row.revoked_at) return 'revoked';
+  if (row.expires_at <= now) return 'expired';
+  return null;
 }
 
 async function addDeviceChange(client: Client, deviceId: string, change: DeviceChange, now: string): Promise<void> {

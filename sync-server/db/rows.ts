@@ -3,8 +3,8 @@
 // names and kinds (TEXT for ids, times and JSON; integers for flags), and PostgreSQL's BIGINTs are
 // parsed to numbers before they get here (postgres-store.ts).
 // Must not import: a database driver.
-import type { InterviewDetail, InterviewListItem, Invite } from '../protocol/index.ts';
-import type { Device, User } from './store.ts';
+import type { AuditEntry, InterviewDetail, InterviewListItem, Invite, TeamInvitation, TeamMember } from '../protocol/index.ts';
+import type { Device, LiveSession, User } from './store.ts';
 
 export interface UserRow {
   id: string;
@@ -13,6 +13,10 @@ export interface UserRow {
   name: string;
   role: 'admin' | 'interviewer';
   password_hash: string;
+  disabled_at: string | null;
+  deleted_at: string | null;
+  last_sign_in_at: string | null;
+  created_at: string;
 }
 
 export interface DeviceRow {
@@ -23,7 +27,8 @@ export interface DeviceRow {
 }
 
 export interface InviteRow {
-  code: string;
+  id: string;
+  code_hash: string;
   org_id: string;
   label: string | null;
   max_uses: number;
@@ -70,12 +75,83 @@ export const toUser = (row: UserRow): User => ({
   name: row.name,
   role: row.role,
   passwordHash: row.password_hash,
+  disabledAt: row.disabled_at,
 });
+
+export const toTeamMember = (row: UserRow): TeamMember => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  status: row.disabled_at ? 'disabled' : 'active',
+  createdAt: row.created_at,
+  lastSignInAt: row.last_sign_in_at,
+});
+
+/** A session row joined with its user's columns (users.* plus these). */
+export interface SessionUserRow extends UserRow {
+  session_id: string;
+  csrf_hash: string;
+  session_expires_at: string;
+  revoked_at: string | null;
+}
+
+export const toLiveSession = (row: SessionUserRow): LiveSession => ({
+  id: row.session_id,
+  user: toUser(row),
+  csrfHash: row.csrf_hash,
+  expiresAt: row.session_expires_at,
+});
+
+export interface UserInvitationRow {
+  id: string;
+  org_id: string;
+  email: string;
+  role: 'admin' | 'interviewer';
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export const toTeamInvitation = (row: UserInvitationRow): TeamInvitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+});
+
+export interface AuditRow {
+  id: string;
+  org_id: string | null;
+  actor_type: AuditEntry['actor']['type'];
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  target: string | null;
+  detail: string;
+  ip: string | null;
+  at: string;
+}
+
+export const toAuditEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: row.at,
+  actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+  action: row.action,
+  target: row.target,
+  detail: JSON.parse(row.detail) as Record<string, unknown>,
+  ip: row.ip,
+});
+
+/** The email a deleted user's row keeps, so the address can be used again. */
+export const deletedEmail = (userId: string): string => `deleted-${userId.toLowerCase()}@deleted.invalid`;
 
 export const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name });
 
 export const toInvite = (row: InviteRow): Invite => ({
-  code: row.code,
+  id: row.id,
   label: row.label,
   maxUses: row.max_uses,
   uses: row.uses,

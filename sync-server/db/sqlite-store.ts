@@ -5,12 +5,25 @@
 // Owns: SQLite's SQL and materialising events into interviews and turns (the same rules as
 // postgres-store.ts; rows.ts maps rows to objects for both).
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
-import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
-import { revokedItems, type SharingConsent } from '../protocol/index.ts';
+import {
+  deviceChange,
+  revokedItems,
+  type SharingConsent,
+  type AuditEntry,
+  type DeviceChange,
+  type InterviewDetail,
+  type InterviewListItem,
+  type Invite,
+  type SyncEvent,
+  type TeamInvitation,
+  type TeamMember,
+} from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { queryOperatorFigures, sqliteReader, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import {
   CONSENT_BEARING_EVENTS,
   consentedSummary,
@@ -22,9 +35,48 @@ import {
   type PutRecordingOutcome,
   type SharedRecording,
 } from './sharing-consent.ts';
-import { queryOperatorFigures, sqliteReader, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
-import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
-import type { Device, NewInvite, Org, PushItem, PushOutcome, RedeemResult, Store, User } from './store.ts';
+import {
+  deletedEmail,
+  redactedPayload,
+  toAuditEntry,
+  toDevice,
+  toInterviewDetail,
+  toInvite,
+  toListItem,
+  toLiveSession,
+  toTeamInvitation,
+  toTeamMember,
+  toUser,
+  type AuditRow,
+  type DeviceRow,
+  type InterviewRow,
+  type InviteRow,
+  type SessionUserRow,
+  type TurnRow,
+  type UserInvitationRow,
+  type UserRow,
+} from './rows.ts';
+import type {
+  AcceptResult,
+  AccessLookup,
+  AuditQuery,
+  Device,
+  InvitationLookup,
+  LiveSession,
+  NewAuditEntry,
+  NewAuthSession,
+  NewInvite,
+  NewUser,
+  NewUserInvitation,
+  Org,
+  PushItem,
+  PushOutcome,
+  RedeemResult,
+  RefreshResult,
+  Store,
+  User,
+  UserChange,
+} from './store.ts';
 import type { CachedPlanOutcome, QuestionCacheStats } from './store.ts';
 import { createWorkspaceStore, sqliteRunner, type WorkspaceStore } from './workspace-store.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
@@ -54,6 +106,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 }
 
 export function migrate(db: Database.Database): number[] {
+  // Migration 4 hashes the stored invite codes in SQL, exactly as auth/tokens.ts hashToken does.
+  db.function('ib_sha256_base64url', { deterministic: true }, (text: unknown) => createHash('sha256').update(String(text)).digest('base64url'));
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const ran: number[] = [];
@@ -137,7 +191,7 @@ class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  async createOrg(input: { name: string; admin: Omit<User, 'id' | 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
+  async createOrg(input: { name: string; admin: Omit<NewUser, 'orgId' | 'role'> }): Promise<{ org: Org; admin: User }> {
     return this.db.transaction(() => {
       const org: Org = { id: ulid(), name: input.name };
       this.db.prepare('INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, new Date().toISOString());
@@ -146,12 +200,12 @@ class SqliteStore implements Store {
     })();
   }
 
-  async createUser(input: Omit<User, 'id'>): Promise<User> {
+  async createUser(input: NewUser): Promise<User> {
     return this.insertUser(input);
   }
 
-  private insertUser(input: Omit<User, 'id'>): User {
-    const user: User = { ...input, id: ulid(), email: input.email.toLowerCase() };
+  private insertUser(input: NewUser): User {
+    const user: User = { ...input, id: ulid(), email: input.email.toLowerCase(), disabledAt: null };
     this.db
       .prepare('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(user.id, user.orgId, user.email, user.name, user.role, user.passwordHash, new Date().toISOString());
@@ -171,7 +225,7 @@ class SqliteStore implements Store {
   }
 
   async findUserByEmail(email: string): Promise<User | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email.toLowerCase()) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ? AND deleted_at IS NULL').get(email.toLowerCase()) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -180,39 +234,261 @@ class SqliteStore implements Store {
     return row ? toUser(row) : null;
   }
 
-  async createSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void> {
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)')
-      .run(input.tokenHash, input.userId, input.expiresAt, new Date().toISOString());
+  async listUsers(orgId: string): Promise<TeamMember[]> {
+    const rows = this.db
+      .prepare("SELECT * FROM users WHERE org_id = ? AND deleted_at IS NULL ORDER BY role = 'admin' DESC, name, id")
+      .all(orgId) as UserRow[];
+    return rows.map(toTeamMember);
   }
 
-  async findSessionUser(tokenHash: string, now: string): Promise<User | null> {
-    const row = this.db
-      .prepare('SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND expires_at > ?')
-      .get(tokenHash, now) as UserRow | undefined;
+  async setUserDisabled(input: { orgId: string; userId: string; disabled: boolean; now: string }): Promise<UserChange> {
+    return this.db.transaction((): UserChange => {
+      const refusal = this.checkUserChange(input.orgId, input.userId, input.disabled);
+      if (refusal) return refusal;
+      this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(input.disabled ? input.now : null, input.userId);
+      if (input.disabled) this.revokeUserSessions(input.userId, 'user_disabled', input.now);
+      return { ok: true, user: this.userNow(input.userId)! };
+    })();
+  }
+
+  async deleteUser(input: { orgId: string; userId: string; now: string }): Promise<UserChange> {
+    return this.db.transaction((): UserChange => {
+      const refusal = this.checkUserChange(input.orgId, input.userId, true);
+      if (refusal) return refusal;
+      const before = this.userNow(input.userId)!;
+      this.db
+        .prepare("UPDATE users SET deleted_at = ?, disabled_at = COALESCE(disabled_at, ?), email = ?, password_hash = '!' WHERE id = ?")
+        .run(input.now, input.now, deletedEmail(input.userId), input.userId);
+      this.revokeUserSessions(input.userId, 'user_deleted', input.now);
+      return { ok: true, user: before };
+    })();
+  }
+
+  /** The target must be a live user of the org; taking away an enabled admin needs another enabled admin. */
+  private checkUserChange(orgId: string, userId: string, removing: boolean): UserChange | null {
+    const target = this.db.prepare('SELECT * FROM users WHERE id = ? AND org_id = ? AND deleted_at IS NULL').get(userId, orgId) as UserRow | undefined;
+    if (!target) return { ok: false, reason: 'not_found' };
+    if (removing && target.role === 'admin' && !target.disabled_at) {
+      const others = this.db
+        .prepare("SELECT count(*) FROM users WHERE org_id = ? AND role = 'admin' AND disabled_at IS NULL AND deleted_at IS NULL AND id != ?")
+        .pluck()
+        .get(orgId, userId) as number;
+      if (others === 0) return { ok: false, reason: 'last_admin' };
+    }
+    return null;
+  }
+
+  private userNow(id: string): User | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  private revokeUserSessions(userId: string, reason: string, now: string): void {
+    this.db.prepare('UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL').run(now, reason, userId);
+  }
+
+  async createAuthSession(input: NewAuthSession): Promise<LiveSession> {
+    return this.db.transaction((): LiveSession => {
+      const id = ulid();
+      this.db
+        .prepare('INSERT INTO auth_sessions (id, user_id, org_id, csrf_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, input.userId, input.orgId, input.csrfHash, input.now, input.expiresAt);
+      const insertToken = this.db.prepare('INSERT INTO auth_tokens (token_hash, session_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
+      insertToken.run(input.accessHash, id, 'access', input.accessExpiresAt, input.now);
+      insertToken.run(input.refreshHash, id, 'refresh', input.expiresAt, input.now);
+      this.db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(input.now, input.userId);
+      return { id, user: this.userNow(input.userId)!, csrfHash: input.csrfHash, expiresAt: input.expiresAt };
+    })();
+  }
+
+  private sessionOfToken(tokenHash: string, kind: 'access' | 'refresh') {
+    return this.db
+      .prepare(
+        `SELECT users.*, auth_sessions.id AS session_id, auth_sessions.csrf_hash, auth_sessions.expires_at AS session_expires_at,
+                auth_sessions.revoked_at, auth_tokens.expires_at AS token_expires_at, auth_tokens.used_at
+         FROM auth_tokens JOIN auth_sessions ON auth_sessions.id = auth_tokens.session_id JOIN users ON users.id = auth_sessions.user_id
+         WHERE auth_tokens.token_hash = ? AND auth_tokens.kind = ?`,
+      )
+      .get(tokenHash, kind) as (SessionUserRow & { token_expires_at: string; used_at: string | null }) | undefined;
+  }
+
+  async findAccessSession(accessHash: string, now: string): Promise<AccessLookup> {
+    const row = this.sessionOfToken(accessHash, 'access');
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at || row.disabled_at || row.deleted_at) return { ok: false, reason: 'revoked' };
+    if (row.token_expires_at <= now || row.session_expires_at <= now) return { ok: false, reason: 'expired' };
+    return { ok: true, session: toLiveSession(row) };
+  }
+
+  async rotateRefreshToken(input: { refreshHash: string; csrfHash: string; accessHash: string; accessExpiresAt: string; newRefreshHash: string; now: string }): Promise<RefreshResult> {
+    return this.db.transaction((): RefreshResult => {
+      const row = this.sessionOfToken(input.refreshHash, 'refresh');
+      if (!row) return { ok: false, reason: 'unknown' };
+      if (row.revoked_at || row.disabled_at || row.deleted_at) return { ok: false, reason: 'revoked' };
+      if (row.used_at) {
+        this.db.prepare("UPDATE auth_sessions SET revoked_at = ?, revoked_reason = 'refresh_reused' WHERE id = ?").run(input.now, row.session_id);
+        return { ok: false, reason: 'reused', sessionId: row.session_id, user: toUser(row) };
+      }
+      if (row.csrf_hash !== input.csrfHash) return { ok: false, reason: 'csrf' };
+      if (row.session_expires_at <= input.now) return { ok: false, reason: 'expired' };
+      this.db.prepare('UPDATE auth_tokens SET used_at = ? WHERE token_hash = ?').run(input.now, input.refreshHash);
+      const insertToken = this.db.prepare('INSERT INTO auth_tokens (token_hash, session_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
+      insertToken.run(input.accessHash, row.session_id, 'access', input.accessExpiresAt, input.now);
+      insertToken.run(input.newRefreshHash, row.session_id, 'refresh', row.session_expires_at, input.now);
+      return { ok: true, session: toLiveSession(row) };
+    })();
+  }
+
+  async revokeSessionByAccessToken(accessHash: string, reason: string, now: string): Promise<User | null> {
+    return this.db.transaction((): User | null => {
+      const row = this.sessionOfToken(accessHash, 'access');
+      if (!row) return null;
+      this.db.prepare('UPDATE auth_sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, reason, row.session_id);
+      return toUser(row);
+    })();
+  }
+
+  async purgeExpired(now: string): Promise<number> {
+    return this.db.transaction((): number => {
+      const dayAgo = new Date(Date.parse(now) - 86_400_000).toISOString();
+      const weekAgo = new Date(Date.parse(now) - 7 * 86_400_000).toISOString();
+      let removed = 0;
+      removed += this.db.prepare("DELETE FROM auth_tokens WHERE kind = 'access' AND expires_at <= ?").run(now).changes;
+      removed += this.db.prepare('DELETE FROM auth_tokens WHERE session_id IN (SELECT id FROM auth_sessions WHERE expires_at <= ?)').run(now).changes;
+      removed += this.db.prepare('DELETE FROM auth_sessions WHERE expires_at <= ?').run(now).changes;
+      removed += this.db.prepare('DELETE FROM sign_in_failures WHERE last_failed_at <= ? AND (locked_until IS NULL OR locked_until <= ?)').run(dayAgo, now).changes;
+      removed += this.db.prepare('DELETE FROM user_invitations WHERE accepted_at IS NULL AND expires_at <= ?').run(weekAgo).changes;
+      return removed;
+    })();
+  }
+
+  async addSignInFailure(email: string, now: string, forgetBefore: string): Promise<number> {
+    return this.db
+      .prepare(
+        `INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES (?, 1, ?)
+         ON CONFLICT(email) DO UPDATE SET failures = CASE WHEN sign_in_failures.last_failed_at < ? THEN 1 ELSE sign_in_failures.failures + 1 END,
+           last_failed_at = excluded.last_failed_at
+         RETURNING failures`,
+      )
+      .pluck()
+      .get(email.toLowerCase(), now, forgetBefore) as number;
+  }
+
+  async lockSignIn(email: string, until: string): Promise<void> {
+    this.db.prepare('UPDATE sign_in_failures SET locked_until = ? WHERE email = ?').run(until, email.toLowerCase());
+  }
+
+  async findSignInLock(email: string, now: string): Promise<string | null> {
+    return (this.db.prepare('SELECT locked_until FROM sign_in_failures WHERE email = ? AND locked_until > ?').pluck().get(email.toLowerCase(), now) as string | undefined) ?? null;
+  }
+
+  async clearSignInFailures(email: string): Promise<void> {
+    this.db.prepare('DELETE FROM sign_in_failures WHERE email = ?').run(email.toLowerCase());
+  }
+
+  async createUserInvitation(input: NewUserInvitation): Promise<TeamInvitation> {
+    const invitation: TeamInvitation = { id: ulid(), email: input.email.toLowerCase(), role: input.role, createdAt: input.now, expiresAt: input.expiresAt };
+    this.db
+      .prepare('INSERT INTO user_invitations (id, org_id, token_hash, email, role, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(invitation.id, input.orgId, input.tokenHash, invitation.email, invitation.role, input.invitedBy, input.now, input.expiresAt);
+    return invitation;
+  }
+
+  async listUserInvitations(orgId: string, now: string): Promise<TeamInvitation[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM user_invitations WHERE org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT 200',
+      )
+      .all(orgId, now) as UserInvitationRow[];
+    return rows.map(toTeamInvitation);
+  }
+
+  async revokeUserInvitation(input: { orgId: string; id: string; now: string }): Promise<TeamInvitation | null> {
+    const row = this.db
+      .prepare('UPDATE user_invitations SET revoked_at = ? WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL RETURNING *')
+      .get(input.now, input.id, input.orgId) as UserInvitationRow | undefined;
+    return row ? toTeamInvitation(row) : null;
+  }
+
+  private invitationState(row: UserInvitationRow | undefined, now: string): 'unknown' | 'expired' | 'used' | 'revoked' | null {
+    if (!row) return 'unknown';
+    if (row.accepted_at) return 'used';
+    if (row.revoked_at) return 'revoked';
+    if (row.expires_at <= now) return 'expired';
+    return null;
+  }
+
+  async findUserInvitation(tokenHash: string, now: string): Promise<InvitationLookup> {
+    const row = this.db.prepare('SELECT * FROM user_invitations WHERE token_hash = ?').get(tokenHash) as UserInvitationRow | undefined;
+    const refusal = this.invitationState(row, now);
+    if (refusal) return { ok: false, reason: refusal };
+    return { ok: true, invitation: toTeamInvitation(row!), org: this.findOrgNow(row!.org_id)! };
+  }
+
+  async acceptUserInvitation(input: { tokenHash: string; name: string; passwordHash: string; now: string }): Promise<AcceptResult> {
+    return this.db.transaction((): AcceptResult => {
+      const row = this.db.prepare('SELECT * FROM user_invitations WHERE token_hash = ?').get(input.tokenHash) as UserInvitationRow | undefined;
+      const refusal = this.invitationState(row, input.now);
+      if (refusal) return { ok: false, reason: refusal };
+      if (this.db.prepare('SELECT 1 FROM users WHERE email = ?').get(row!.email)) return { ok: false, reason: 'email_taken' };
+      const user = this.insertUser({ orgId: row!.org_id, email: row!.email, name: input.name, role: row!.role, passwordHash: input.passwordHash });
+      this.db.prepare('UPDATE user_invitations SET accepted_at = ?, accepted_user_id = ? WHERE id = ?').run(input.now, user.id, row!.id);
+      return { ok: true, user, org: this.findOrgNow(row!.org_id)! };
+    })();
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    const actor = entry.actor;
+    this.db
+      .prepare('INSERT INTO audit_log (id, org_id, actor_type, actor_id, actor_label, action, target, detail, ip, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        ulid(),
+        entry.orgId,
+        actor.type,
+        'id' in actor ? actor.id : null,
+        'label' in actor ? actor.label : null,
+        entry.action,
+        entry.target,
+        JSON.stringify(entry.detail ?? {}),
+        entry.ip,
+        entry.at,
+      );
+  }
+
+  async listAudit(orgId: string, query: AuditQuery): Promise<AuditEntry[]> {
+    const where = ['org_id = ?'];
+    const params: unknown[] = [orgId];
+    if (query.action) {
+      where.push('(action = ? OR substr(action, 1, ?) = ?)');
+      params.push(query.action, query.action.length + 1, `${query.action}.`);
+    }
+    if (query.before) {
+      where.push('(at < ? OR (at = ? AND id < ?))');
+      params.push(query.before.at, query.before.at, query.before.id);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`)
+      .all(...params, query.limit) as AuditRow[];
+    return rows.map(toAuditEntry);
   }
 
   async createInvite(invite: NewInvite): Promise<Invite> {
     const createdAt = new Date().toISOString();
+    const id = ulid();
     this.db
-      .prepare('INSERT INTO invites (code, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)')
-      .run(invite.code, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt);
-    return { code: invite.code, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
+      .prepare('INSERT INTO invites (id, code_hash, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)')
+      .run(id, invite.codeHash, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt);
+    return { id, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
   }
 
   async listInvites(orgId: string): Promise<Invite[]> {
-    const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC, code LIMIT 200').all(orgId) as InviteRow[];
+    const rows = this.db.prepare('SELECT * FROM invites WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT 200').all(orgId) as InviteRow[];
     return rows.map(toInvite);
   }
 
-  async redeemInvite(input: { code: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
+  async redeemInvite(input: { codeHash: string; clientId: string; candidateName: string; tokenHash: string; now: string }): Promise<RedeemResult> {
     return this.db.transaction((): RedeemResult => {
-      const invite = this.db.prepare('SELECT * FROM invites WHERE code = ?').get(input.code) as InviteRow | undefined;
+      const invite = this.db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(input.codeHash) as InviteRow | undefined;
       if (!invite) return { ok: false, reason: 'unknown' };
       if (invite.expires_at <= input.now) return { ok: false, reason: 'expired' };
       const existing = this.db
@@ -228,7 +504,7 @@ class SqliteStore implements Store {
         device = { ...toDevice(existing), candidateName: input.candidateName };
       } else {
         if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
-        this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE code = ?').run(invite.code);
+        this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ?').run(invite.id);
         device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
         this.db
           .prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')

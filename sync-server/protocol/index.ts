@@ -13,3 +13,6 @@ export * from './interviewer.ts';
 export * from './errors.ts';
 export * from './ai-chat.ts';
 export * from './question-cache.ts';
+export * from './team.ts';
+export * from './audit.ts';
+export * from './session.ts';

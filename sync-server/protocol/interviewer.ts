@@ -29,8 +29,9 @@ export const createInviteRequest = z.object({
 });
 export type CreateInviteRequest = z.infer<typeof createInviteRequest>;
 
+/** An invite code as listed: the code itself is not kept (only its hash), so it is not here. */
 export const invite = z.object({
-  code: z.string(),
+  id: z.string(),
   label: z.string().nullable(),
   maxUses: z.number().int(),
   uses: z.number().int(),
@@ -38,6 +39,10 @@ export const invite = z.object({
   createdAt: z.string(),
 });
 export type Invite = z.infer<typeof invite>;
+
+/** The answer to creating an invite code: the only time the code is shown. */
+export const createdInvite = invite.extend({ code: z.string() });
+export type CreatedInvite = z.infer<typeof createdInvite>;
 
 export const interviewListItem = z.object({
   id: z.string(),

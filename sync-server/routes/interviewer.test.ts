@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInvite, createOrg, createTestServer, joinDevice, json, PASSWORD, signIn, type TestServer } from '../test-support/fixtures.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { cookiesOf, createInvite, createOrg, createTestServer, joinDevice, json, PASSWORD, queryRaw, signIn, type TestServer } from '../test-support/fixtures.ts';
 
 let now = new Date('2026-11-20T10:00:00Z');
 let server: TestServer;
@@ -10,35 +11,42 @@ beforeEach(async () => {
 afterEach(() => server.cleanup());
 
 describe('interviewer sign-in', () => {
-  it('signs in with a hardened session cookie, and signs out', async () => {
+  it('signs in with hardened, path-scoped session cookies, and signs out', async () => {
     await createOrg(server, 'Acme', 'ada@acme.test');
     const response = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ADA@acme.test', password: PASSWORD }));
     expect(response.status).toBe(200);
-    const cookie = response.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^ib_session=ses_/);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/api/);
-    const session = cookie.split(';')[0]!;
+    const cookies = Object.fromEntries(response.headers.getSetCookie().map((line) => [line.split('=')[0]!, line]));
+    expect(cookies.ib_access).toMatch(/^ib_access=acc_[\w-]{43}; Path=\/api; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    // The refresh token goes only to the refresh route, so it never travels with other requests.
+    expect(cookies.ib_refresh).toMatch(/^ib_refresh=ref_[\w-]{43}; Path=\/api\/interviewer\/refresh; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    // The CSRF token is readable by the page (not HttpOnly), which echoes it in X-IB-CSRF.
+    expect(cookies.ib_csrf).toMatch(/^ib_csrf=csrf_[\w-]{43}; Path=\/; Expires=[^;]+; SameSite=Strict$/);
+    const session = cookiesOf(response);
     const me = await server.app.request('/api/interviewer/me', { headers: { cookie: session } });
     expect(((await me.json()) as { org: { name: string } }).org.name).toBe('Acme');
+    expect(me.headers.get('cache-control')).toBe('no-store');
 
-    await server.app.request('/api/interviewer/sign-out', json({}, { cookie: session }));
+    const out = await server.app.request('/api/interviewer/sign-out', json({ v: 1 }, { cookie: session }));
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual(['ib_access', 'ib_refresh', 'ib_csrf']);
     const after = await server.app.request('/api/interviewer/me', { headers: { cookie: session } });
     expect(after.status).toBe(401);
+    // Signing out ended the whole session: its refresh token is dead too.
+    const refresh = await server.app.request('/api/interviewer/refresh', json({ v: 1 }, { cookie: session }));
+    expect(refresh.status).toBe(401);
   });
 
-  it('marks the cookie Secure when the browser came over https', async () => {
+  it('marks the cookies Secure when the browser came over https', async () => {
     await createOrg(server, 'Acme', 'ada@acme.test');
     const plain = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: PASSWORD }));
-    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+    expect(plain.headers.getSetCookie().some((line) => /Secure/.test(line))).toBe(false);
     const direct = await server.app.request('https://ib.example/api/interviewer/sign-in', json({ v: 1, email: 'ada@acme.test', password: PASSWORD }));
-    expect(direct.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(direct.headers.getSetCookie().every((line) => /; Secure/.test(line))).toBe(true);
     const proxied = await server.app.request(
       '/api/interviewer/sign-in',
       json({ v: 1, email: 'ada@acme.test', password: PASSWORD }, { 'x-forwarded-proto': 'https' }),
     );
-    expect(proxied.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(proxied.headers.getSetCookie().every((line) => /; Secure/.test(line))).toBe(true);
   });
 
   it('gives one generic message for a wrong email or a wrong password', async () => {
@@ -50,12 +58,17 @@ describe('interviewer sign-in', () => {
     expect(await wrongPassword.json()).toEqual(await wrongEmail.json());
   });
 
-  it('expires sessions', async () => {
+  it('expires access tokens after 15 minutes (refreshable), and whole sessions after their lifetime', async () => {
     await createOrg(server, 'Acme', 'ada@acme.test');
     const cookie = await signIn(server, 'ada@acme.test');
+    now = new Date(now.getTime() + 15 * 60_000);
+    const stale = await server.app.request('/api/interviewer/me', { headers: { cookie } });
+    expect(stale.status).toBe(401);
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('expired');
     now = new Date(now.getTime() + 3_600_001);
-    const response = await server.app.request('/api/interviewer/me', { headers: { cookie } });
-    expect(response.status).toBe(401);
+    const refresh = await server.app.request('/api/interviewer/refresh', json({ v: 1 }, { cookie }));
+    expect(refresh.status).toBe(401);
+    expect(((await refresh.json()) as { error: { code: string } }).error.code).toBe('signed_out');
   });
 
   it('refuses state changes that are not JSON (CSRF guard)', async () => {
@@ -81,9 +94,13 @@ describe('invite codes', () => {
     expect(third.status).toBe(400);
     expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(/ask your interviewer for a new one/i);
     const list = (await (await server.app.request('/api/interviewer/invites', { headers: { cookie } })).json()) as {
-      invites: { code: string; uses: number; label: string }[];
+      invites: Record<string, unknown>[];
     };
-    expect(list.invites).toEqual([expect.objectContaining({ code, uses: 2, label: 'Spring cohort' })]);
+    expect(list.invites).toEqual([expect.objectContaining({ uses: 2, maxUses: 2, label: 'Spring cohort' })]);
+    // Shown once at creation; afterwards the server only has its hash.
+    expect(list.invites[0]).not.toHaveProperty('code');
+    expect(JSON.stringify(await queryRaw(server, 'SELECT * FROM invites'))).not.toContain(code);
+    expect(await queryRaw(server, 'SELECT code_hash FROM invites')).toEqual([{ code_hash: hashToken(code) }]);
   });
 
   it('lets the same device re-join without using a slot, and revokes its old token', async () => {

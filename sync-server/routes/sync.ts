@@ -1,8 +1,10 @@
 // Push and pull for devices. A push is validated event by event, so one malformed event is rejected
-// alone with its id and reason, and the whole batch is stored in one transaction.
+// alone with its id and reason, and the whole batch is stored in one transaction. Each device may push
+// and pull at a limited rate; a deletion the server accepts goes to the organisation's audit log.
 // Shared recordings arrive here too, one per request, only while the device shares audio.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PushItem, Store } from '../db/store.ts';
 import { ApiError, readJson, zodIssues } from '../errors.ts';
 import { deviceAuth, type DeviceEnv } from '../middleware/device-auth/device-auth.ts';
@@ -19,10 +21,10 @@ import {
 
 const PULL_LIMIT = 500;
 
-export function syncRoutes(store: Store, clock: () => Date) {
+export function syncRoutes(store: Store, clock: () => Date, limits: { push: MiddlewareHandler<DeviceEnv>; pull: MiddlewareHandler<DeviceEnv> }) {
   return new Hono<DeviceEnv>()
     .use('/sync/*', deviceAuth(store))
-    .post('/sync/push', async (c) => {
+    .post('/sync/push', limits.push, async (c) => {
       const device = c.get('device');
       const request = pushRequest.parse(await readJson(c));
       if (request.deviceId !== device.clientId) {
@@ -30,10 +32,18 @@ export function syncRoutes(store: Store, clock: () => Date) {
       }
       const items = request.events.map((raw, index) => toPushItem(raw, index));
       const outcome = await store.ingest(device, items, clock().toISOString());
+      // After the commit: an entry per interview the candidate deleted (ids only; the answers are gone).
+      const accepted = new Set(outcome.accepted);
+      for (const item of items) {
+        if ('event' in item && item.event.type === 'interview.deleted' && accepted.has(item.event.id)) {
+          await recordAudit(c, store, clock, { action: 'interview.deleted', target: `interview:${item.event.payload.interviewId}`, detail: { event: item.event.id } });
+        }
+      }
       return c.json({ v: PROTOCOL_VERSION, ...outcome } satisfies PushResponse);
     })
     .put(
       '/sync/recordings/:interviewId/:turnId/:recordingId',
+      limits.push,
       bodyLimit({
         maxSize: MAX_SHARED_AUDIO_BYTES,
         onError: () => {
@@ -62,7 +72,7 @@ export function syncRoutes(store: Store, clock: () => Date) {
         return c.json({ v: PROTOCOL_VERSION, stored: outcome === 'stored' }, outcome === 'stored' ? 201 : 200);
       },
     )
-    .get('/sync/pull', async (c) => {
+    .get('/sync/pull', limits.pull, async (c) => {
       const device = c.get('device');
       const raw = c.req.query('cursor') ?? '0';
       if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'bad_cursor', 'The pull cursor is not one this server gave out. Pull again without a cursor.');

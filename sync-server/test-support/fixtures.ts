@@ -5,7 +5,7 @@ import type { AiGateway } from '../ai/gateway.ts';
 import { createApp } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Store } from '../db/store.ts';
-import type { AnswerScore, PlannedQuestion, SyncEvent } from '../protocol/index.ts';
+import { CSRF_COOKIE, CSRF_HEADER, type AnswerScore, type PlannedQuestion, type SyncEvent } from '../protocol/index.ts';
 import { openTestStore, type TestStore, type TestStoreOptions } from './test-store.ts';
 
 const nextUlid = monotonicFactory();
@@ -52,11 +52,33 @@ export async function createOrg(server: AppUnderTest, name: string, email: strin
   return server.store.createOrg({ name, admin: { email, name: `${name} admin`, passwordHash: await hashPassword(PASSWORD) } });
 }
 
+/**
+ * Signs in and returns a Cookie header with the session's cookies (access, refresh and CSRF), as a
+ * browser would hold them. json() below adds the matching X-IB-CSRF header whenever its headers carry
+ * this cookie, so a state change in a test passes the CSRF check the way the page does.
+ */
 export async function signIn(server: AppUnderTest, email: string, password = PASSWORD): Promise<string> {
   const response = await server.app.request('/api/interviewer/sign-in', json({ v: 1, email, password }));
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.get('set-cookie')!;
-  return cookie.split(';')[0]!;
+  return cookiesOf(response);
+}
+
+/** The cookies a response sets, as one Cookie header (cleared ones left out). */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0]!)
+    .filter((pair) => !pair.endsWith('='))
+    .join('; ');
+}
+
+/** The value of cookie `name` in a Cookie header, or undefined. */
+export function cookieValue(cookieHeader: string, name: string): string | undefined {
+  for (const pair of cookieHeader.split(/;\s*/)) {
+    const at = pair.indexOf('=');
+    if (pair.slice(0, at) === name) return pair.slice(at + 1);
+  }
+  return undefined;
 }
 
 export async function createInvite(server: AppUnderTest, cookie: string, body: Record<string, unknown> = {}): Promise<string> {
@@ -81,7 +103,8 @@ export async function orgWithDevice(server: AppUnderTest, name = 'Acme', deviceI
 }
 
 export function json(body: unknown, headers: Record<string, string> = {}, method = 'POST'): RequestInit {
-  return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+  const csrf = headers.cookie ? cookieValue(headers.cookie, CSRF_COOKIE) : undefined;
+  return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(csrf ? { [CSRF_HEADER]: csrf } : {}), ...headers } };
 }
 
 export function push(server: AppUnderTest, token: string, deviceId: string, events: unknown[]) {

@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { Agent, get } from 'node:http';
 import os from 'node:os';
 import { monotonicFactory } from 'ulid';
+import { signInOverHttp } from '../helpers/interviewer-session.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 import type { AnswerScore, PlannedQuestion, SyncEvent } from '../../sync-server/protocol/index.ts';
 
@@ -201,14 +202,20 @@ async function api(url: string, path: string, body: unknown, headers: Record<str
 }
 
 async function joinDevices(url: string): Promise<Device[]> {
-  const signIn = await api(url, '/api/interviewer/sign-in', { v: 1, email: ADMIN.email, password: ADMIN.password });
-  const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-  const invite = (await (await api(url, '/api/interviewer/invites', { v: 1, label: 'bench', maxUses: DEVICES }, { cookie })).json()) as { code: string };
+  const session = await signInOverHttp(url, ADMIN);
+  const invite = (await (await api(url, '/api/interviewer/invites', { v: 1, label: 'bench', maxUses: DEVICES }, session.headers)).json()) as { code: string };
   const devices: Device[] = [];
   for (let start = 0; start < DEVICES; start += 50) {
     const batch = Array.from({ length: Math.min(50, DEVICES - start) }, async (_, i) => {
       const clientId = `bench-device-${start + i}`;
-      const reply = await api(url, '/api/devices/redeem', { v: 1, inviteCode: invite.code, deviceId: clientId, candidateName: `Candidate ${start + i}` });
+      // Each candidate joins from an address of their own (the server trusts one proxy here), as 500
+      // real candidates would; from one address the per-IP limit on redeeming would refuse most.
+      const reply = await api(
+        url,
+        '/api/devices/redeem',
+        { v: 1, inviteCode: invite.code, deviceId: clientId, candidateName: `Candidate ${start + i}` },
+        { 'x-forwarded-for': `10.${(start + i) >> 8}.${(start + i) & 255}.1` },
+      );
       return { clientId, token: ((await reply.json()) as { deviceToken: string }).deviceToken, seq: 0 };
     });
     devices.push(...(await Promise.all(batch)));
@@ -349,7 +356,14 @@ async function main(): Promise<void> {
   console.log(`sync ingest bench: ${DEVICES} devices, ${CONNECTIONS} connections, ${EVENTS_PER_INTERVIEW} events per push`);
   const sample = interviewBody({ clientId: 'sample', token: '', seq: 0 });
   console.log(`one push is ${sample.length} bytes`);
-  const server: RunningServer = await startSyncServer({ HOST: '127.0.0.1', STATIC_DIR: './no-static-for-bench' });
+  // Devices here push far more often than real ones (a whole interview every second or so), so the
+  // per-device sync limit is lifted: the bench measures ingest, not the limit.
+  const server: RunningServer = await startSyncServer({
+    HOST: '127.0.0.1',
+    STATIC_DIR: './no-static-for-bench',
+    TRUST_PROXY: '1',
+    DEVICE_SYNC_REQUESTS_PER_MINUTE: '1000000',
+  });
   const url = `http://127.0.0.1:${server.port}`;
   try {
     createOrgWithAdmin(server.dataDir, ADMIN);

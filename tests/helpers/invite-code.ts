@@ -1,16 +1,12 @@
-// Makes an invite code over the real interviewer API (sign in, then POST /api/invites), for tests
-// that are about the candidate's side and not about the interviewer's screens.
+// Makes an invite code over the real interviewer API (sign in, then POST /api/interviewer/invites),
+// for tests that are about the candidate's side and not about the interviewer's screens.
+import { signInOverHttp } from './interviewer-session.ts';
+
 export async function createInviteCode(serverUrl: string, admin: { email: string; password: string }, maxUses = 1): Promise<string> {
-  const signIn = await fetch(`${serverUrl}/api/interviewer/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ v: 1, email: admin.email, password: admin.password }),
-  });
-  if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const session = await signInOverHttp(serverUrl, admin);
   const invite = await fetch(`${serverUrl}/api/interviewer/invites`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: session.headers,
     body: JSON.stringify({ v: 1, maxUses }),
   });
   if (!invite.ok) throw new Error(`invite failed: HTTP ${invite.status}`);

@@ -1,12 +1,12 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { Invite } from '../../sync-server/protocol/index.ts';
+import type { CreatedInvite } from '../../sync-server/protocol/index.ts';
 import { createInvite, listInvites } from './api-client.ts';
 
 export default function InvitesPage() {
   const [invites, { refetch }] = createResource(listInvites);
   const [label, setLabel] = createSignal('');
   const [maxUses, setMaxUses] = createSignal(1);
-  const [created, setCreated] = createSignal<Invite | null>(null);
+  const [created, setCreated] = createSignal<CreatedInvite | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [copied, setCopied] = createSignal(false);
 
@@ -36,7 +36,10 @@ export default function InvitesPage() {
   return (
     <div class="stack">
       <h1>Invite codes</h1>
-      <p class="muted">A candidate enters a code on their device to share their interviews with your organisation. Codes expire after 14 days.</p>
+      <p class="muted">
+        A candidate enters a code on their device to share their interviews with your organisation. Codes expire after 14 days. A code is shown only
+        once, when you create it: copy it then.
+      </p>
       <form class="card stack" onSubmit={(event) => void submit(event)}>
         <div class="row interviewer-form-row">
           <div class="field">
@@ -89,8 +92,8 @@ export default function InvitesPage() {
               <table class="interviewer-table">
                 <thead>
                   <tr>
-                    <th scope="col">Code</th>
                     <th scope="col">Label</th>
+                    <th scope="col">Created</th>
                     <th scope="col">Used</th>
                     <th scope="col">Expires</th>
                   </tr>
@@ -99,10 +102,8 @@ export default function InvitesPage() {
                   <For each={invites()}>
                     {(invite) => (
                       <tr>
-                        <th scope="row" class="interviewer-mono">
-                          {invite.code}
-                        </th>
-                        <td>{invite.label ?? '—'}</td>
+                        <th scope="row">{invite.label ?? '—'}</th>
+                        <td>{new Date(invite.createdAt).toLocaleDateString()}</td>
                         <td>
                           {invite.uses} / {invite.maxUses}
                           {invite.uses >= invite.maxUses ? <span class="muted small"> (used up)</span> : null}

@@ -90,7 +90,9 @@ async function makeInterviews(count: number): Promise<string[]> {
 // --- The interviewer's side of the real server (session cookie, path /api) ---
 
 async function interviewerApi(path: string, init: RequestInit = {}): Promise<unknown> {
-  const response = await fetch(`/api/interviewer${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+  // State changes echo the session's CSRF cookie in a header, as the interviewer pages do.
+  const csrf = /(?:^|;\s*)ib_csrf=([^;]+)/.exec(document.cookie)?.[1];
+  const response = await fetch(`/api/interviewer${path}`, { ...init, headers: { 'content-type': 'application/json', ...(csrf ? { 'x-ib-csrf': csrf } : {}) } });
   const body: unknown = await response.json();
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${JSON.stringify(body)}`);
   return body;

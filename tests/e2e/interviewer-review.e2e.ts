@@ -1,6 +1,8 @@
-// The interviewer's review end to end in Chromium: an admin opens an interview while the candidate's
+// The interviewer's review end to end in Chromium: an admin filters the interview list and downloads
+// it as CSV (header row, only the rows that match); then opens an interview while the candidate's
 // device is still syncing it (the HTTP client the app's sync uses: redeem an invite, push events), sees
 // the "Live" badge, and the candidate's next answer appears on the page without a reload.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { SyncEvent } from '../../sync-server/protocol/index.ts';
@@ -25,6 +27,56 @@ describe.skipIf(!chromiumAvailable)('interviewer review', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  /** Joins a device for `candidateName` and syncs one finished interview from it. */
+  async function candidateWithInterview(deviceId: string, candidateName: string, interviewId: string): Promise<void> {
+    const inviteCode = await createInviteCode(server.url, ADMIN);
+    const redeem = await fetch(`${server.url}/api/devices/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, inviteCode, deviceId, candidateName }),
+    });
+    expect(redeem.status).toBe(200);
+    const { deviceToken } = (await redeem.json()) as { deviceToken: string };
+    const pushed = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${deviceToken}` },
+      body: JSON.stringify({ v: 1, deviceId, events: interviewEvents(interviewId, 1, 1) }),
+    });
+    expect(pushed.status).toBe(200);
+  }
+
+  it('filters the list and exports the filtered list as CSV', async () => {
+    await candidateWithInterview('device-1', 'Linus Ada', 'iv-linus');
+    await candidateWithInterview('device-2', 'Barbara Liskov', 'iv-barbara');
+    await candidateWithInterview('device-3', 'Ada Yonath', 'iv-yonath');
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/interviewer`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
+    const names = () => page.locator('table.interviewer-table tbody th').allTextContents();
+    await expect.poll(names).toHaveLength(3);
+
+    await page.getByLabel('Candidate', { exact: true }).fill('ada');
+    await page.getByLabel('Sort by').selectOption('candidate');
+    await page.getByLabel('Order').selectOption('asc');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(names).toEqual(['Ada Yonath', 'Linus Ada']);
+    expect(await page.getByTestId('interview-count').textContent()).toBe('2 interviews shown');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^interviews-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,candidate,role,seniority,type,started_at,completed_at,overall,engine');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['iv-yonath,Ada Yonath', 'iv-linus,Linus Ada']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
   });
 
   it("follows an interview live: the candidate's new answer appears without a reload", async () => {

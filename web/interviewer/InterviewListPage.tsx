@@ -1,10 +1,30 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
-import { listInterviews } from './api-client.ts';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
+import { InterviewFilters } from './InterviewFilters.tsx';
+import { fetchInterviewPage, type InterviewFilters as Filters } from './review-api.ts';
 import { formatDateTime, interviewTypeLabel } from '../ui/format.ts';
 
 export default function InterviewListPage() {
-  const [interviews, { refetch }] = createResource(listInterviews);
+  const [filters, setFilters] = createSignal<Filters>({});
+  const [page, { refetch, mutate }] = createResource(filters, (current) => fetchInterviewPage(current));
+  const interviews = () => page()?.interviews;
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal<string | null>(null);
+  const more = async () => {
+    const current = page();
+    if (!current?.nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const next = await fetchInterviewPage(filters(), current.nextCursor);
+      mutate({ interviews: [...current.interviews, ...next.interviews], nextCursor: next.nextCursor });
+    } catch (error) {
+      setMoreError((error as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   return (
     <div class="stack">
@@ -15,12 +35,15 @@ export default function InterviewListPage() {
         </button>
       </div>
       <p class="muted">Interviews your candidates chose to share, newest first.</p>
-      <Show when={!interviews.error} fallback={<p class="error" role="alert">{(interviews.error as Error)?.message}</p>}>
+      <InterviewFilters onApply={(next) => setFilters({ ...next })} />
+      <Show when={!page.error} fallback={<p class="error" role="alert">{(page.error as Error)?.message}</p>}>
         <Show
           when={(interviews() ?? []).length > 0}
           fallback={
-            <Show when={!interviews.loading}>
-              <p class="card muted">No shared interviews yet. Give a candidate an invite code from the Invites page.</p>
+            <Show when={!page.loading}>
+              <p class="card muted">
+                {Object.keys(filters()).some((key) => key !== 'sort' && key !== 'order') ? t('workspace-review:filters.none') : 'No shared interviews yet. Give a candidate an invite code from the Invites page.'}
+              </p>
             </Show>
           }
         >
@@ -61,6 +84,15 @@ export default function InterviewListPage() {
               </tbody>
             </table>
           </div>
+          <p class="muted small" role="status" data-testid="interview-count">
+            {t('workspace-review:filters.count', { count: interviews()?.length ?? 0 })}
+          </p>
+          <Show when={page()?.nextCursor}>
+            <button type="button" class="button" disabled={loadingMore()} onClick={() => void more()}>
+              {t('workspace-review:filters.more')}
+            </button>
+          </Show>
+          <Show when={moreError()}>{(message) => <p class="error" role="alert">{message()}</p>}</Show>
         </Show>
       </Show>
     </div>

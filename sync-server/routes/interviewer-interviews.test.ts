@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interviewDetail } from '../protocol/index.ts';
-import { createInvite, createTestServer, interviewEvents, joinDevice, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
+import { createInvite, createTestServer, interviewEvents, joinDevice, json, orgWithDevice, push, type TestServer } from '../test-support/fixtures.ts';
 import { SseReader } from '../test-support/sse-reader.ts';
 
 let server: TestServer;
@@ -111,5 +111,41 @@ describe('GET /api/interviewer/interviews and /interviews.csv', () => {
     const audit = await server.store.listAudit((await server.store.findUserByEmail('acme@example.test'))!.orgId, { action: 'interviews', limit: 10 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'interviews.exported', detail: { rows: 1, filters: { candidate: 'hyperlink' } } });
+  });
+});
+
+describe('GET /api/interviewer/compare', () => {
+  it('averages each rubric dimension per interview with overrides applied, for two to four of the organisation', async () => {
+    const { cookie, token, deviceId } = await orgWithDevice(server, 'Acme', 'device-a');
+    const other = await joinDevice(server, await createInvite(server, cookie), 'device-b', 'Alan');
+    expect((await push(server, token, deviceId, interviewEvents('iv-a', 1, 2))).status).toBe(200);
+    expect((await push(server, other, 'device-b', interviewEvents('iv-b', 1, 2))).status).toBe(200);
+    // Both answers of iv-b score coverage 4; an interviewer lowers the first to 2, then to 1.
+    for (const score of [2, 1]) {
+      const overridden = await server.app.request('/api/interviewer/interviews/iv-b/overrides', json({ v: 1, turnId: 'iv-b-t0', dimensionKey: 'coverage', score, reason: 'Missed the cause.' }, { cookie }));
+      expect(overridden.status).toBe(201);
+    }
+
+    const response = await server.app.request('/api/interviewer/compare?ids=iv-a,iv-b', { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      v: 1,
+      dimensions: [{ key: 'coverage', label: 'Talking points' }],
+      interviews: [
+        { id: 'iv-a', candidateName: 'Grace', role: 'Software Engineer', startedAt: '2026-11-20T10:00:00.000Z', overall: 61, dimensions: { coverage: 4 }, overridden: 0 },
+        { id: 'iv-b', candidateName: 'Alan', role: 'Software Engineer', startedAt: '2026-11-20T10:00:00.000Z', overall: 61, dimensions: { coverage: 2.5 }, overridden: 1 },
+      ],
+    });
+  });
+
+  it("answers 404 when any is not the organisation's, and 400 for fewer than two, more than four or repeats", async () => {
+    const acme = await orgWithDevice(server, 'Acme', 'device-a');
+    const globex = await orgWithDevice(server, 'Globex', 'device-g');
+    expect((await push(server, acme.token, acme.deviceId, interviewEvents('iv-a', 1, 1))).status).toBe(200);
+    expect((await push(server, globex.token, globex.deviceId, interviewEvents('iv-g', 1, 1))).status).toBe(200);
+    const ask = (ids: string) => server.app.request(`/api/interviewer/compare?ids=${ids}`, { headers: { cookie: acme.cookie } });
+    expect((await ask('iv-a,iv-g')).status).toBe(404);
+    for (const ids of ['iv-a', 'a,b,c,d,e', 'iv-a,iv-a']) expect((await ask(ids)).status).toBe(400);
+    expect((await server.app.request('/api/interviewer/compare', { headers: { cookie: acme.cookie } })).status).toBe(400);
   });
 });

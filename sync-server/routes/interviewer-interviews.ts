@@ -1,7 +1,7 @@
 // The interviewer's review of interviews under /api/interviewer: the filtered, sorted, paged list
 // (GET /interviews, a superset of the old answer: `nextCursor` added), the same list as CSV
 // (GET /interviews.csv, audited as interviews.exported), and following one interview live over SSE
-// (GET /interviews/:id/live). Mounted before interviewerRoutes with the workspace's middleware
+// (GET /interviews/:id/live), and two to four interviews side by side on the rubric (GET /compare). Mounted before interviewerRoutes with the workspace's middleware
 // chain (same origin, session, per-user limit, CSRF, no-store), on these paths only. Every lookup is
 // scoped to the signed-in user's organisation: another organisation's interview answers 404.
 //
@@ -17,6 +17,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Store } from '../db/store.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ApiError } from '../errors.ts';
+import { compareInterviews, compareQuery } from './interview-compare.ts';
 import { BadCursorError, filterInterviews, interviewQuery, interviewsCsv, MAX_CSV_ROWS, pageOfInterviews } from './interview-query.ts';
 import { interviewChannel } from '../live/interview-events.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
@@ -55,7 +56,20 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
     }),
   ] as const;
   const signedIn = new Hono<SessionEnv>();
-  for (const path of ['/interviews', '/interviews.csv', '/interviews/:id/live']) signedIn.use(path, ...guard);
+  for (const path of ['/interviews', '/interviews.csv', '/interviews/:id/live', '/compare']) signedIn.use(path, ...guard);
+
+  signedIn.get('/compare', async (c) => {
+    const { ids } = compareQuery.parse(c.req.query());
+    const orgId = c.get('user').orgId;
+    const inputs = await Promise.all(
+      ids.map(async (id) => {
+        const [detail, review] = await Promise.all([store.getInterview(orgId, id), store.workspace.getReview(orgId, id)]);
+        if (!detail) throw new ApiError(404, 'not_found', `There is no interview ${id} in your organisation (the candidate may have deleted it). Pick others from the interviews page.`);
+        return { detail, overrides: review?.overrides ?? [] };
+      }),
+    );
+    return c.json(compareInterviews(inputs));
+  });
 
   signedIn.get('/interviews', async (c) => {
     const query = interviewQuery.parse(c.req.query());

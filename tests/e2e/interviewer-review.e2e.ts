@@ -1,5 +1,5 @@
-// The interviewer's review end to end in Chromium: an admin filters the interview list and downloads
-// it as CSV (header row, only the rows that match); then opens an interview while the candidate's
+// The interviewer's review end to end in Chromium: an admin filters the interview list, downloads it
+// as CSV (header row, only the rows that match) and compares two candidates; then opens an interview while the candidate's
 // device is still syncing it (the HTTP client the app's sync uses: redeem an invite, push events), sees
 // the "Live" badge, and the candidate's next answer appears on the page without a reload.
 import { readFileSync } from 'node:fs';
@@ -75,6 +75,18 @@ describe.skipIf(!chromiumAvailable)('interviewer review', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,candidate,role,seniority,type,started_at,completed_at,overall,engine');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['iv-yonath,Ada Yonath', 'iv-linus,Linus Ada']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Two of them side by side on the rubric.
+    await page.getByLabel('Compare Ada Yonath').check();
+    await page.getByLabel('Compare Linus Ada').check();
+    await page.getByRole('link', { name: 'Compare selected' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare candidates' }).waitFor();
+    const table = page.getByTestId('compare-table');
+    await table.waitFor();
+    expect(await table.locator('thead th a').allTextContents()).toEqual(['Ada Yonath', 'Linus Ada']);
+    expect(await table.locator('tbody tr').nth(0).locator('td').allTextContents()).toEqual(['61', '61']);
+    expect(await table.locator('tbody tr').nth(1).textContent()).toBe('Talking points4.04.0');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });

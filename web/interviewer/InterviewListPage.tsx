@@ -9,6 +9,9 @@ export default function InterviewListPage() {
   const [filters, setFilters] = createSignal<Filters>({});
   const [page, { refetch, mutate }] = createResource(filters, (current) => fetchInterviewPage(current));
   const interviews = () => page()?.interviews;
+  const [selected, setSelected] = createSignal<string[]>([]);
+  const toggle = (id: string, on: boolean) => setSelected((ids) => (on ? [...ids.filter((other) => other !== id), id] : ids.filter((other) => other !== id)));
+  const canCompare = () => selected().length >= 2 && selected().length <= 4;
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal<string | null>(null);
   const more = async () => {
@@ -58,6 +61,7 @@ export default function InterviewListPage() {
                   <th scope="col">Date</th>
                   <th scope="col">Score</th>
                   <th scope="col">Scoring</th>
+                  <th scope="col">{t('workspace-review:compare.selectColumn')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -78,6 +82,14 @@ export default function InterviewListPage() {
                         </Show>
                       </td>
                       <td class="small">{interview.engine === 'basic' ? 'basic scoring' : interview.engine}</td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('workspace-review:compare.select', { name: interview.candidateName })}
+                          checked={selected().includes(interview.id)}
+                          onChange={(event) => toggle(interview.id, event.currentTarget.checked)}
+                        />
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -87,6 +99,23 @@ export default function InterviewListPage() {
           <p class="muted small" role="status" data-testid="interview-count">
             {t('workspace-review:filters.count', { count: interviews()?.length ?? 0 })}
           </p>
+          <div class="row">
+            <p class="muted small" role="status">
+              {t('workspace-review:compare.selected', { count: selected().length })}
+            </p>
+            <Show
+              when={canCompare()}
+              fallback={
+                <button type="button" class="button" disabled>
+                  {t('workspace-review:compare.open')}
+                </button>
+              }
+            >
+              <A class="button button-primary" href={`/interviewer/compare?ids=${selected().map(encodeURIComponent).join(',')}`}>
+                {t('workspace-review:compare.open')}
+              </A>
+            </Show>
+          </div>
           <Show when={page()?.nextCursor}>
             <button type="button" class="button" disabled={loadingMore()} onClick={() => void more()}>
               {t('workspace-review:filters.more')}

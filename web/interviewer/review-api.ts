@@ -52,3 +52,25 @@ export async function fetchInterviewPage(filters: InterviewFilters, cursor?: str
 
 /** The CSV export's address for these filters (a same-origin link: the session cookies go with it). */
 export const csvExportUrl = (filters: InterviewFilters): string => `/api/interviewer/interviews.csv${filterQuery(filters)}`;
+
+const comparison = z.object({
+  v: z.literal(1),
+  dimensions: z.array(z.object({ key: z.string(), label: z.string() })),
+  interviews: z.array(
+    z.object({
+      id: z.string(),
+      candidateName: z.string(),
+      role: z.string(),
+      startedAt: z.string(),
+      overall: z.number().nullable(),
+      dimensions: z.record(z.string(), z.number().nullable()),
+      overridden: z.number().int(),
+    }),
+  ),
+});
+export type Comparison = z.infer<typeof comparison>;
+
+export async function fetchComparison(ids: readonly string[]): Promise<Comparison> {
+  const response = await get(`/compare?ids=${ids.map(encodeURIComponent).join(',')}`);
+  return comparison.parse(await response.json());
+}

@@ -10,6 +10,7 @@ export const interviewerRoutes: RouteDefinition[] = [
       { path: '/', component: lazy(() => import('./SignInPage.tsx')) },
       { path: '/interviews', component: lazy(() => import('./InterviewListPage.tsx')) },
       { path: '/interviews/:id', component: lazy(() => import('./InterviewDetailPage.tsx')) },
+      { path: '/compare', component: lazy(() => import('./ComparePage.tsx')) },
       { path: '/invites', component: lazy(() => import('./InvitesPage.tsx')) },
       { path: '/dashboard', component: lazy(() => import('./DashboardPage.tsx')) },
       { path: '/templates', component: lazy(() => import('./TemplatesPage.tsx')) },

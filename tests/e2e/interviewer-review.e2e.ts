@@ -137,6 +137,8 @@ describe.skipIf(!chromiumAvailable)('interviewer review', () => {
 
     // The stream drops when the server stops; the page says so.
     await server.stop();
+    // Stopped cleanly (exit 0), not cut off by the shutdown's grace period (exit 1).
+    expect(server.process.exitCode).toBe(0);
     await page.getByText('The live connection dropped. Reconnecting…').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('live-badge').count()).toBe(0);
     await context.close();

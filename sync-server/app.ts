@@ -6,19 +6,22 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
-import { clientIp } from './middleware/client-ip/client-ip.ts';
 import { observabilityFor, type ObservabilityDeps } from './observability/mount.ts';
+import { clientIp } from './middleware/client-ip/client-ip.ts';
 import { aiRoutes } from './routes/ai.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { interviewerRoutes } from './routes/interviewer.ts';
+import { interviewerInterviewsRoutes } from './routes/interviewer-interviews.ts';
 import { modelMirrorRoutes } from './routes/models.ts';
 import { questionCacheRoutes } from './routes/question-cache.ts';
 import { routeLimits } from './routes/route-limits.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { MemoryRateLimiter, type RateLimiter } from './shared-state/rate-limiter.ts';
+import { MemoryEventBus, type EventBus } from './shared-state/event-bus.ts';
+import type { SharedStateHealth } from './shared-state/shared-state.ts';
 
 export interface AppDeps {
   store: Store;
@@ -32,6 +35,12 @@ export interface AppDeps {
   trustProxy?: number;
   /** Where rate limits count (shared-state/: Redis or this process); in this process on `clock` by default. */
   limiter?: RateLimiter;
+  /** Live fan-out ("interview X changed"): Redis pub/sub with REDIS_URL, else this process. In-process by default. */
+  bus?: EventBus;
+  /** Aborted when the server stops, to end live (SSE) streams. */
+  shutdown?: AbortSignal;
+  /** Whether Redis answers, for /api/health; 'not-configured' by default. */
+  sharedStateHealth?: () => Promise<SharedStateHealth>;
   /** Pushes and pulls each device may make per minute (separately); 120 by default. */
   deviceSyncPerMinute?: number;
   /** The dashboard's and /metrics' settings and request counters; DEFAULT_OBSERVABILITY and fresh counters by default. */
@@ -49,10 +58,11 @@ export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
 
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
   const limits = routeLimits(deps.limiter ?? new MemoryRateLimiter({ clock: () => clock().getTime() }), {
     ...(deps.deviceSyncPerMinute ? { deviceSyncPerMinute: deps.deviceSyncPerMinute } : {}),
   });
-  const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
+  const bus = deps.bus ?? new MemoryEventBus();
   const generalBodyLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,
     onError: () => {
@@ -66,12 +76,13 @@ export function createApp(deps: AppDeps) {
       // Shared recordings have their own, larger limit (routes/sync.ts).
       c.req.path.startsWith('/api/sync/recordings/') ? next() : generalBodyLimit(c, next),
     )
-    .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0'))
+    .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0', deps.sharedStateHealth))
     .route('/', deviceRoutes(deps.store, clock, limits.redeem))
-    .route('/', syncRoutes(deps.store, clock, limits))
+    .route('/', syncRoutes(deps.store, clock, limits, bus))
     .route('/', questionCacheRoutes(deps.store, clock))
     .route('/', observability.dashboard)
     .route('/', workspaceRoutes({ store: deps.store, clock, perUser: limits.perUser }))
+    .route('/', interviewerInterviewsRoutes({ store: deps.store, clock, bus, perUser: limits.perUser, ...(deps.shutdown ? { shutdown: deps.shutdown } : {}) }))
     .route(
       '/',
       interviewerRoutes({ store: deps.store, clock, sessionTtlMs: deps.sessionTtlMs, accessTtlMs: deps.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS, limits }),

@@ -15,7 +15,7 @@ const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/re
 const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main(): Promise<void> {
-  const { app: api, config, store, close } = await createAppFromEnv();
+  const { app: api, config, store, close, endStreams } = await createAppFromEnv();
   const housekeeping = startHousekeeping(store);
   const staticDir = resolve(config.staticDir);
   const root = relative(process.cwd(), staticDir) || '.';
@@ -67,7 +67,12 @@ async function main(): Promise<void> {
   listener.on('request', (_request, response: ServerResponse) => {
     if (closing) response.setHeader('Connection', 'close');
     unsent.add(response);
-    response.once('close', () => unsent.delete(response));
+    response.once('close', () => {
+      unsent.delete(response);
+      // A response whose headers went out before stopping (a live stream) leaves its connection
+      // keep-alive: once it is idle, close it, or it would hold the shutdown until the grace ends.
+      if (closing && 'closeIdleConnections' in listener) setImmediate(() => listener.closeIdleConnections());
+    });
   });
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
         .then(close)
         .then(() => process.exit(0));
     });
+    endStreams();
     for (const response of unsent) if (!response.headersSent) response.setHeader('Connection', 'close');
     if ('closeIdleConnections' in listener) listener.closeIdleConnections();
     // A request still running after the grace period (a stalled upload) is cut: say so, and exit 1.

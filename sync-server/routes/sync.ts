@@ -18,10 +18,18 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../protocol/index.ts';
+import { publishInterviewsChanged } from '../live/interview-events.ts';
+import type { EventBus } from '../shared-state/event-bus.ts';
 
 const PULL_LIMIT = 500;
 
-export function syncRoutes(store: Store, clock: () => Date, limits: { push: MiddlewareHandler<DeviceEnv>; pull: MiddlewareHandler<DeviceEnv> }) {
+export function syncRoutes(
+  store: Store,
+  clock: () => Date,
+  limits: { push: MiddlewareHandler<DeviceEnv>; pull: MiddlewareHandler<DeviceEnv> },
+  /** Where "interview X changed" goes after a push commits, for interviewers following it live. */
+  bus?: EventBus,
+) {
   return new Hono<DeviceEnv>()
     .use('/sync/*', deviceAuth(store))
     .post('/sync/push', limits.push, async (c) => {
@@ -38,6 +46,10 @@ export function syncRoutes(store: Store, clock: () => Date, limits: { push: Midd
         if ('event' in item && item.event.type === 'interview.deleted' && accepted.has(item.event.id)) {
           await recordAudit(c, store, clock, { action: 'interview.deleted', target: `interview:${item.event.payload.interviewId}`, detail: { event: item.event.id } });
         }
+      }
+      if (bus) {
+        const changed = items.flatMap((item) => ('event' in item && accepted.has(item.event.id) && 'interviewId' in item.event.payload ? [item.event.payload.interviewId] : []));
+        await publishInterviewsChanged(bus, changed, 'sync');
       }
       return c.json({ v: PROTOCOL_VERSION, ...outcome } satisfies PushResponse);
     })

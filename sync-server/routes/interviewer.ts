@@ -17,7 +17,7 @@ import { ApiError, readJson } from '../errors.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { jsonOnly } from '../middleware/json-only/json-only.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
-import { ACCESS_COOKIE, createInviteRequest, CSRF_HEADER, REFRESH_COOKIE, signInRequest, type CreatedInvite } from '../protocol/index.ts';
+import { ACCESS_COOKIE, createInviteRequest, CSRF_HEADER, emptyRequest, REFRESH_COOKIE, signInRequest, type CreatedInvite } from '../protocol/index.ts';
 import { auditRoutes } from './audit.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meOf, startSession } from './interviewer-session.ts';
@@ -61,6 +61,7 @@ export function interviewerRoutes(deps: InterviewerDeps) {
     })
     .get('/me', async (c) => c.json(await meOf(store, c.get('user'))))
     .post('/sign-out', async (c) => {
+      emptyRequest.parse(await readJson(c));
       const token = getCookie(c, ACCESS_COOKIE)!;
       await store.revokeSessionByAccessToken(hashToken(token), 'signed_out', clock().toISOString());
       clearSessionCookies(c);
@@ -136,6 +137,7 @@ export function interviewerRoutes(deps: InterviewerDeps) {
       return c.json(await meOf(store, user));
     })
     .post('/interviewer/refresh', limits.refresh, async (c) => {
+      emptyRequest.parse(await readJson(c));
       const token = getCookie(c, REFRESH_COOKIE);
       if (!token) throw new ApiError(401, 'signed_out', 'You are signed out. Sign in again.');
       const now = clock();

@@ -2,7 +2,7 @@
 // joined device, and realistic interview events.
 import { monotonicFactory } from 'ulid';
 import type { AiGateway } from '../ai/gateway.ts';
-import { createApp } from '../app.ts';
+import { createApp, type AppDeps } from '../app.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Store } from '../db/store.ts';
 import { CSRF_COOKIE, CSRF_HEADER, type AnswerScore, type PlannedQuestion, type SyncEvent } from '../protocol/index.ts';
@@ -18,7 +18,9 @@ export interface TestServer {
   cleanup: () => Promise<void>;
 }
 
-export async function createTestServer(options: TestStoreOptions & { maxBodyBytes?: number; now?: () => Date; ai?: AiGateway } = {}): Promise<TestServer> {
+export async function createTestServer(
+  options: TestStoreOptions & { maxBodyBytes?: number; now?: () => Date; ai?: AiGateway; app?: Partial<Pick<AppDeps, 'trustProxy' | 'deviceSyncPerMinute' | 'accessTtlMs'>> } = {},
+): Promise<TestServer> {
   const db = await openTestStore(options.beforeIngestCommit ? { beforeIngestCommit: options.beforeIngestCommit } : {});
   const app = createApp({
     store: db.store,
@@ -26,6 +28,7 @@ export async function createTestServer(options: TestStoreOptions & { maxBodyByte
     sessionTtlMs: 3_600_000,
     ...(options.now ? { clock: options.now } : {}),
     ...(options.ai ? { ai: options.ai } : {}),
+    ...options.app,
   });
   return { app, store: db.store, db, cleanup: () => db.cleanup() };
 }

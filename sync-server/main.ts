@@ -1,7 +1,7 @@
 // The one server process: the API under /api and the built PWA from dist/, on PORT.
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
@@ -23,21 +23,23 @@ async function main(): Promise<void> {
   server.route('/', api);
 
   if (existsSync(join(staticDir, 'index.html'))) {
-    const indexHtml = readFileSync(join(staticDir, 'index.html'), 'utf8');
     server.use('*', async (c, next) => {
       await next();
       const path = new URL(c.req.url).pathname;
       if (NO_CACHE.has(path) || path === '/') c.header('Cache-Control', 'no-cache');
-      else if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (path.startsWith('/assets/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    server.use('*', serveStatic({ root }));
+    // The build writes .br and .gz beside every compressible file (vite.config.ts), so responses are
+    // compressed without spending CPU per request.
+    server.use('*', serveStatic({ root, precompressed: true }));
     // A missing hashed asset is a stale client asking for an old build: a 404, never the HTML shell,
     // which the browser would otherwise try to run as a script.
     server.get('/assets/*', (c) => c.text('Not found', 404));
     // Client-side routes (e.g. /interview/…) get the app shell; the router takes it from there.
-    server.get('*', (c) => {
+    const appShell = serveStatic({ root, path: 'index.html', precompressed: true });
+    server.get('*', (c, next) => {
       c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+      return appShell(c, next);
     });
   } else {
     console.warn(`No built app in ${staticDir}: run npm run build first. Serving the API only.`);

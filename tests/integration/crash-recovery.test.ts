@@ -259,8 +259,19 @@ describe.each(serverDatabaseKinds())('on %s, a server killed mid-push', (kind) =
 
     // The interviewer API tells the same story.
     const session = await signInOverHttp(url, ADMIN);
-    const list = (await (await fetch(`${url}/api/interviewer/interviews`, { headers: { cookie: session.cookie } })).json()) as { interviews: Array<{ id: string; completedAt: string | null }> };
-    expect(new Set(list.interviews.map((item) => item.id))).toEqual(interviewIds);
+    // The list comes in pages; follow nextCursor to the end.
+    const listed: string[] = [];
+    for (let cursor: string | null = '', pages = 0; cursor !== null && pages < 50; pages++) {
+      const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await (await fetch(`${url}/api/interviewer/interviews${query}`, { headers: { cookie: session.cookie } })).json()) as {
+        interviews: Array<{ id: string }>;
+        nextCursor?: string | null;
+      };
+      listed.push(...page.interviews.map((item) => item.id));
+      cursor = page.nextCursor ?? null;
+    }
+    expect(listed.length).toBe(interviewIds.size);
+    expect(new Set(listed)).toEqual(interviewIds);
     for (const id of interviewIds) {
       const response = await fetch(`${url}/api/interviewer/interviews/${id}`, { headers: { cookie: session.cookie } });
       expect(response.status).toBe(200);

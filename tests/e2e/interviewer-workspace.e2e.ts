@@ -74,8 +74,13 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
 
     // The interviewer opens the interview (it synced when it started) and pauses it with a message.
     await interviewer.getByRole('link', { name: 'Interviews' }).click();
+    // The list is a snapshot with a Refresh button: the interview's first push may land just after it loads.
     const row = interviewer.getByRole('row').filter({ hasText: 'Grace Candidate' });
-    await row.waitFor({ timeout: 30_000 });
+    for (let attempt = 0; attempt < 30 && !(await row.isVisible()); attempt++) {
+      await interviewer.getByRole('button', { name: 'Refresh' }).click();
+      await row.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
+    await row.waitFor({ timeout: 5_000 });
     await row.getByRole('link').first().click();
     await interviewer.getByLabel('Message to the candidate (optional)').fill('Hold on a moment, please.');
     await interviewer.getByRole('button', { name: 'Pause' }).click();

@@ -73,6 +73,21 @@ describe('main.ts', () => {
     expect((await fetch(`${url}/assets/gone-000.js`)).status).toBe(404);
   });
 
+  it('sends the strict CSP with the app shell, and hardening headers with every static file', async () => {
+    for (const path of ['/', '/interviewer/accept']) {
+      const shell = await fetch(`${url}${path}`);
+      expect(shell.headers.get('content-security-policy'), path).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      expect(shell.headers.get('content-security-policy'), path).toMatch(/object-src 'none'; base-uri 'none'; frame-ancestors 'none'/);
+      expect(shell.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+    const asset = await fetch(`${url}/assets/app-abc123.js`);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('referrer-policy')).toBe('no-referrer');
+    // The API keeps its own headers.
+    const health = await fetch(`${url}/api/health`);
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');

@@ -6,7 +6,9 @@ import type { ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { createAppFromEnv } from './bootstrap.ts';
+import { readModelsConfig } from './config.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { pageSecurityHeaders } from './security/page-headers.ts';
 
 // These must never be cached by the browser's HTTP cache, or an update would never reach the
 // service worker; everything under /assets/ has a content hash in its name and can be cached forever.
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     });
     // The build writes .br and .gz beside every compressible file (vite.config.ts), so responses are
     // compressed without spending CPU per request.
+    // A strict CSP on the app shell and hardening headers on every static answer (security/page-headers.ts).
+    server.use('*', pageSecurityHeaders({ modelMirrorUrl: readModelsConfig().modelMirrorUrl }));
     server.use('*', serveStatic({ root, precompressed: true }));
     // A missing hashed asset is a stale client asking for an old build: a 404, never the HTML shell,
     // which the browser would otherwise try to run as a script.

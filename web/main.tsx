@@ -1,4 +1,6 @@
 // Entry point: styles, then the app. Everything past the first screen loads on demand (App.tsx).
+// First: settings that keep the page inside its Content-Security-Policy.
+import './security/strict-csp.ts';
 import { render } from 'solid-js/web';
 import { App } from './App.tsx';
 import { loadUiLanguage, uiLanguage } from './i18n/i18n.ts';

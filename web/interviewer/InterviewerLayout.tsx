@@ -19,8 +19,9 @@ export default function InterviewerLayout(props: RouteSectionProps) {
 
   createEffect(() => {
     const signedIn = me();
-    const onSignIn = location.pathname === '/interviewer' || location.pathname === '/interviewer/';
-    if (signedIn === null && !onSignIn) navigate('/interviewer', { replace: true });
+    // Signing in and accepting an invitation are the pages a signed-out visitor may see.
+    const open = ['/interviewer', '/interviewer/', '/interviewer/accept'].includes(location.pathname);
+    if (signedIn === null && !open) navigate('/interviewer', { replace: true });
   });
 
   const leave = async () => {
@@ -39,6 +40,7 @@ export default function InterviewerLayout(props: RouteSectionProps) {
               <A href="/interviewer/invites">Invites</A>
               <Show when={session().user.role === 'admin'}>
                 <A href="/interviewer/dashboard">{t('dashboard:nav')}</A>
+                <A href="/interviewer/team">{t('team:nav')}</A>
               </Show>
               <A href="/interviewer/templates">{t('workspace:nav.templates')}</A>
               <span class="muted small interviewer-who">

@@ -5,7 +5,7 @@
 // itself and the retried call always go to the real server.
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { CSRF_HEADER, REFRESH_PATH } from '../../sync-server/protocol/index.ts';
-import { createInvite, csrfToken, fetchInterview, InterviewerApiError, listInterviews, listInvites, signIn, signOut } from './api-client.ts';
+import { createInvite, csrfToken, fetchInterview, InterviewerApiError, listInterviews, listInvites, onSessionEnded, signIn, signOut } from './api-client.ts';
 
 const admin = inject('syncAdmin');
 const realFetch = globalThis.fetch;
@@ -83,12 +83,19 @@ describe('interviewer api client, against the real sync server', () => {
     await expect(listInvites()).resolves.toBeInstanceOf(Array);
   });
 
-  it('gives up after one refresh that fails, with the server saying to sign in', async () => {
+  it('gives up after one refresh that fails, with the server saying to sign in, and tells the page the session is over', async () => {
     await signIn(admin.email, admin.password);
     await signOut();
+    let ended = 0;
+    const stop = onSessionEnded(() => ended++);
     const spy = vi.spyOn(globalThis, 'fetch');
     await expect(listInterviews()).rejects.toMatchObject({ status: 401, code: 'signed_out', message: expect.stringMatching(/Sign in again/) });
     expect(spy.mock.calls.map(([input]) => urlOf(input))).toEqual(['/api/interviewer/interviews', REFRESH_PATH]);
+    expect(ended).toBe(1);
+    // A wrong password is not a session ending.
+    await signIn(admin.email, 'not the password').catch(() => undefined);
+    expect(ended).toBe(1);
+    stop();
   });
 
   it('does not refresh for a refusal that a refresh cannot cure', async () => {

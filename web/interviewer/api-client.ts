@@ -112,8 +112,23 @@ export function refreshAccess(): Promise<boolean> {
   return refreshing;
 }
 
+const sessionEndedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever a call finds the session over (signed out, revoked, or not renewable). */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
+const SESSION_OVER = new Set([...REFRESHABLE_ERROR_CODES, 'session_revoked']);
+
 /** Paths that must not trigger a refresh: they start or end sessions themselves. */
 const NO_REFRESH = new Set(['/sign-in', '/invitations/inspect', '/invitations/accept']);
+
+function sessionEnded(error: InterviewerApiError): InterviewerApiError {
+  if (SESSION_OVER.has(error.code)) for (const listener of sessionEndedListeners) listener();
+  return error;
+}
 
 async function call<T>(path: string, schema: z.ZodType<T>, init?: { method?: string; body?: unknown }): Promise<T> {
   const method = init?.method ?? 'GET';
@@ -121,10 +136,13 @@ async function call<T>(path: string, schema: z.ZodType<T>, init?: { method?: str
   let response = await send(url, method, init?.body);
   if (response.status === 401 && !NO_REFRESH.has(path)) {
     const error = await failure(response);
-    if (!REFRESHABLE_ERROR_CODES.includes(error.code) || !(await refreshAccess())) throw error;
+    if (!REFRESHABLE_ERROR_CODES.includes(error.code) || !(await refreshAccess())) throw sessionEnded(error);
     response = await send(url, method, init?.body);
   }
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) {
+    const error = await failure(response);
+    throw response.status === 401 && !NO_REFRESH.has(path) ? sessionEnded(error) : error;
+  }
   return schema.parse(await response.json().catch(() => null));
 }
 

@@ -14,6 +14,8 @@ export const interviewerRoutes: RouteDefinition[] = [
       { path: '/invites', component: lazy(() => import('./InvitesPage.tsx')) },
       { path: '/dashboard', component: lazy(() => import('./DashboardPage.tsx')) },
       { path: '/templates', component: lazy(() => import('./TemplatesPage.tsx')) },
+      { path: '/team', component: lazy(() => import('./TeamPage.tsx')) },
+      { path: '/accept', component: lazy(() => import('./AcceptInvitationPage.tsx')) },
     ],
   },
 ];

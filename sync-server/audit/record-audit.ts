@@ -2,9 +2,11 @@
 // request's context), from where (the client IP), when (the app's clock). Routes of every area call
 // recordAudit(c, store, clock, { action, target, detail }) after the change they record succeeded.
 // Actions in use (dotted, area first; GET /api/interviewer/audit?action=<area> filters by area):
-//   sign_in.succeeded, sign_in.failed, sign_in.locked, session.refresh_reused,
+//   sign_in.succeeded, sign_in.failed, sign_in.locked, session.signed_out, session.refresh_reused,
 //   user.invited, user.invitation_revoked, user.joined, user.disabled, user.enabled, user.deleted,
-//   invite_code.created, device.joined, interview.deleted.
+//   invite_code.created, device.joined, interview.deleted, interviews.exported,
+//   template.created, template.updated, template.deleted, assignment.created, control.sent,
+//   comment.added, score.overridden.
 // Other areas add theirs (export.*, score.overridden, comment.*, settings.changed …) the same way.
 // `detail` holds small facts for a person reading the log; never passwords, tokens or answers.
 // Owns: mapping a request to an audit entry. Must not import: a database driver.

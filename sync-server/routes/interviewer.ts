@@ -64,6 +64,7 @@ export function interviewerRoutes(deps: InterviewerDeps) {
       emptyRequest.parse(await readJson(c));
       const token = getCookie(c, ACCESS_COOKIE)!;
       await store.revokeSessionByAccessToken(hashToken(token), 'signed_out', clock().toISOString());
+      await recordAudit(c, store, clock, { action: 'session.signed_out', target: `user:${c.get('user').id}`, detail: { session: c.get('session').id } });
       clearSessionCookies(c);
       return c.json({ v: 1, ok: true });
     })

@@ -4,7 +4,8 @@
 // interviewers added to it) for the detail page. Mounted before interviewerRoutes with the same
 // middleware chain (JSON only, same origin, session, per-user limit, CSRF, no-store), so these paths
 // pass it once. Every lookup is scoped to the signed-in user's organisation: another organisation's
-// ids answer 404 like ids that do not exist. Comments and overrides go to the audit log.
+// ids answer 404 like ids that do not exist. Changes go to the audit log: template.created, .updated and
+// .deleted, assignment.created, control.sent, comment.added, score.overridden.
 // Owns: these routes. Must not import: a database driver (storage is db/workspace-store.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -30,6 +31,11 @@ export interface WorkspaceDeps {
 
 const NO_TEMPLATE = () => new ApiError(404, 'not_found', 'There is no such template in your organisation. Reload the templates page.');
 const NO_INTERVIEW = () => new ApiError(404, 'not_found', 'There is no such interview in your organisation (the candidate may have deleted it). Reload the interviews page.');
+
+/** How many candidates' names an assignment's audit entry lists. */
+const AUDITED_NAMES = 20;
+
+const templateFacts = (template: InterviewTemplate) => ({ name: template.name, version: template.version });
 
 function unwrap<T>(result: ReviewWrite<T>): T {
   if (result.ok) return result.value;
@@ -74,6 +80,7 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
       const request = saveTemplateRequest.parse(await readJson(c));
       const user = c.get('user');
       const template = await workspace.createTemplate(user.orgId, author(user), request.template, clock().toISOString());
+      await recordAudit(c, store, clock, { action: 'template.created', target: `template:${template.id}`, detail: templateFacts(template) });
       return c.json({ v: 1, template } satisfies { v: 1; template: InterviewTemplate }, 201);
     })
     .get('/templates/:id', async (c) => {
@@ -85,10 +92,15 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
       const request = saveTemplateRequest.parse(await readJson(c));
       const template = await workspace.updateTemplate(c.get('user').orgId, c.req.param('id'), request.template, clock().toISOString());
       if (!template) throw NO_TEMPLATE();
+      await recordAudit(c, store, clock, { action: 'template.updated', target: `template:${template.id}`, detail: templateFacts(template) });
       return c.json({ v: 1, template });
     })
     .delete('/templates/:id', async (c) => {
-      if (!(await workspace.deleteTemplate(c.get('user').orgId, c.req.param('id'), clock().toISOString()))) throw NO_TEMPLATE();
+      const orgId = c.get('user').orgId;
+      // Read first: the log names what was deleted, and a deleted template is no longer found.
+      const template = await workspace.getTemplate(orgId, c.req.param('id'));
+      if (!template || !(await workspace.deleteTemplate(orgId, template.id, clock().toISOString()))) throw NO_TEMPLATE();
+      await recordAudit(c, store, clock, { action: 'template.deleted', target: `template:${template.id}`, detail: templateFacts(template) });
       return c.json({ v: 1, ok: true });
     })
     .post('/templates/:id/assign', async (c) => {
@@ -108,6 +120,16 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
         if (result.reason === 'no_device') throw new ApiError(404, 'no_device', 'No device of your organisation has that id. Reload the list of devices.');
         throw new ApiError(409, 'no_devices', 'No device has joined your organisation yet. Give a candidate an invite code first.');
       }
+      await recordAudit(c, store, clock, {
+        action: 'assignment.created',
+        target: `template:${c.req.param('id')}`,
+        detail: {
+          to: request.target.type === 'org' ? 'every device' : `device:${request.target.deviceId}`,
+          assignments: result.assignments.length,
+          // A few names say who; the count says how many, however large the organisation.
+          candidates: result.assignments.slice(0, AUDITED_NAMES).map((assignment) => assignment.candidateName),
+        },
+      });
       return c.json({ v: 1, assignments: result.assignments } satisfies AssignTemplateResponse, 201);
     })
     .get('/devices', async (c) => c.json({ v: 1, devices: await workspace.listDevices(c.get('user').orgId) } satisfies OrgDeviceList))
@@ -120,6 +142,11 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
       const request = issueControlRequest.parse(await readJson(c));
       const user = c.get('user');
       const control = unwrap(await workspace.issueControl(user.orgId, c.req.param('id'), request, author(user), clock().toISOString()));
+      await recordAudit(c, store, clock, {
+        action: 'control.sent',
+        target: `interview:${control.interviewId}`,
+        detail: { control: control.id, action: control.action, ...(control.minutes !== null ? { minutes: control.minutes } : {}), ...(control.message ? { message: control.message } : {}) },
+      });
       return c.json({ v: 1, control }, 201);
     })
     .post('/interviews/:id/comments', async (c) => {

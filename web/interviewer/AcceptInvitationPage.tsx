@@ -7,8 +7,12 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { MIN_PASSWORD_CHARS } from '../../sync-server/protocol/index.ts';
 import { acceptInvitation, inspectInvitation } from './api-client.ts';
+import { problemText } from './problem-text.ts';
 import { setMe } from './session.ts';
 import './team.css';
+
+// The passwords differ: worded at display, like the server's errors, so a language switch re-words it.
+const MISMATCH = Symbol('mismatch');
 
 function takeToken(): string | null {
   const url = new URL(location.href);
@@ -27,14 +31,14 @@ export default function AcceptInvitationPage() {
   const [name, setName] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [again, setAgain] = createSignal('');
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setProblem(null);
     if (password() !== again()) {
-      setProblem(t('team:accept.mismatch'));
+      setProblem(MISMATCH);
       return;
     }
     setBusy(true);
@@ -42,7 +46,7 @@ export default function AcceptInvitationPage() {
       setMe(await acceptInvitation(token!, name().trim(), password()));
       navigate('/interviewer/interviews', { replace: true });
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(error);
     } finally {
       setBusy(false);
     }
@@ -52,7 +56,7 @@ export default function AcceptInvitationPage() {
     <section class="card stack team-accept" aria-labelledby="accept-title">
       <h1 id="accept-title">{t('team:accept.title')}</h1>
       <Show when={token} fallback={<p class="error" role="alert">{t('team:accept.missingToken')}</p>}>
-        <Show when={!preview.error} fallback={<p class="error" role="alert">{(preview.error as Error)?.message}</p>}>
+        <Show when={!preview.error} fallback={<p class="error" role="alert">{problemText(preview.error)}</p>}>
           <Show when={preview()} fallback={<p role="status">{t('team:accept.checking')}</p>}>
             {(invitation) => (
               <form class="stack" onSubmit={(event) => void submit(event)}>
@@ -96,7 +100,7 @@ export default function AcceptInvitationPage() {
                   />
                 </div>
                 <p class="error" role="alert">
-                  {problem() ?? ''}
+                  {problem() === null ? '' : problem() === MISMATCH ? t('team:accept.mismatch') : problemText(problem())}
                 </p>
                 <button type="submit" class="button button-primary" disabled={busy()}>
                   {busy() ? t('team:accept.busy') : t('team:accept.submit')}

@@ -3,9 +3,10 @@
 // The table is the text form of the bars. Must not import: Dexie.
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { t } from '../i18n/i18n.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { fetchComparison } from './review-api.ts';
+import { problemText } from './problem-text.ts';
 import './review.css';
 
 export default function ComparePage() {
@@ -19,7 +20,7 @@ export default function ComparePage() {
         <A href="/interviewer/interviews">{t('workspace-review:compare.back')}</A>
       </p>
       <h1>{t('workspace-review:compare.title')}</h1>
-      <Show when={!comparison.error} fallback={<p class="error" role="alert">{(comparison.error as Error)?.message}</p>}>
+      <Show when={!comparison.error} fallback={<p class="error" role="alert">{problemText(comparison.error)}</p>}>
         <Show when={comparison()} fallback={<p class="muted">{t('workspace-review:compare.loading')}</p>}>
           {(data) => (
             <div class="interviewer-table-wrap">
@@ -60,7 +61,7 @@ export default function ComparePage() {
                             return (
                               <td>
                                 <Show when={value !== null} fallback={<span class="muted">{t('workspace-review:compare.notScored')}</span>}>
-                                  <span class="review-compare-value">{value!.toFixed(1)}</span>
+                                  <span class="review-compare-value">{new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value!)}</span>
                                   <span class="review-compare-bar" aria-hidden="true">
                                     <span style={{ 'inline-size': `${(value! / 5) * 100}%` }} />
                                   </span>

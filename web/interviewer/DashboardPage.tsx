@@ -6,6 +6,7 @@ import type { OperatorDashboard } from '../../sync-server/protocol/operator-dash
 import { intlLocale, t } from '../i18n/i18n.ts';
 import { DayColumns, HorizontalBars } from './DashboardCharts.tsx';
 import { fetchDashboard } from './dashboard-client.ts';
+import { problemText } from './problem-text.ts';
 import './dashboard.css';
 
 const REFRESH_MS = 10_000;
@@ -157,7 +158,7 @@ function Figures(props: { data: OperatorDashboard }) {
 export default function DashboardPage() {
   // Signals rather than a resource: a failed refresh keeps the last figures on screen beside the error.
   const [data, setData] = createSignal<OperatorDashboard | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<unknown>(null);
   let loading = false;
   const load = async () => {
     if (loading) return;
@@ -166,7 +167,7 @@ export default function DashboardPage() {
       setData(await fetchDashboard());
       setProblem(null);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(error);
     } finally {
       loading = false;
     }
@@ -204,7 +205,7 @@ export default function DashboardPage() {
       </p>
       <Show when={problem()}>
         <p class="error" role="alert">
-          {problem()}
+          {problemText(problem())}
         </p>
       </Show>
       <Show when={data()}>{(current) => <Figures data={current()} />}</Show>

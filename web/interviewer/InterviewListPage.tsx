@@ -3,7 +3,10 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { InterviewFilters } from './InterviewFilters.tsx';
 import { fetchInterviewPage, type InterviewFilters as Filters } from './review-api.ts';
-import { formatDateTime, interviewTypeLabel } from '../ui/format.ts';
+import { ENGINE_KIND_LABELS, formatDateTime, interviewTypeLabel, SENIORITY_LABELS } from '../ui/format.ts';
+import { usePageTitle } from '../ui/page.ts';
+import { problemText } from './problem-text.ts';
+import type { EngineKind, Seniority } from '../../sync-server/protocol/index.ts';
 
 export default function InterviewListPage() {
   const [filters, setFilters] = createSignal<Filters>({});
@@ -13,7 +16,8 @@ export default function InterviewListPage() {
   const toggle = (id: string, on: boolean) => setSelected((ids) => (on ? [...ids.filter((other) => other !== id), id] : ids.filter((other) => other !== id)));
   const canCompare = () => selected().length >= 2 && selected().length <= 4;
   const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
+  const [moreError, setMoreError] = createSignal<unknown>(null);
+  usePageTitle(() => t('interviewer:list.title'));
   const more = async () => {
     const current = page();
     if (!current?.nextCursor) return;
@@ -23,7 +27,7 @@ export default function InterviewListPage() {
       const next = await fetchInterviewPage(filters(), current.nextCursor);
       mutate({ interviews: [...current.interviews, ...next.interviews], nextCursor: next.nextCursor });
     } catch (error) {
-      setMoreError((error as Error).message);
+      setMoreError(error);
     } finally {
       setLoadingMore(false);
     }
@@ -32,35 +36,35 @@ export default function InterviewListPage() {
   return (
     <div class="stack">
       <div class="row spread">
-        <h1>Interviews</h1>
+        <h1>{t('interviewer:list.title')}</h1>
         <button type="button" class="button button-small" onClick={() => void refetch()}>
-          Refresh
+          {t('interviewer:list.refresh')}
         </button>
       </div>
-      <p class="muted">Interviews your candidates chose to share, newest first.</p>
+      <p class="muted">{t('interviewer:list.intro')}</p>
       <InterviewFilters onApply={(next) => setFilters({ ...next })} />
-      <Show when={!page.error} fallback={<p class="error" role="alert">{(page.error as Error)?.message}</p>}>
+      <Show when={!page.error} fallback={<p class="error" role="alert">{problemText(page.error)}</p>}>
         <Show
           when={(interviews() ?? []).length > 0}
           fallback={
             <Show when={!page.loading}>
               <p class="card muted">
-                {Object.keys(filters()).some((key) => key !== 'sort' && key !== 'order') ? t('workspace-review:filters.none') : 'No shared interviews yet. Give a candidate an invite code from the Invites page.'}
+                {Object.keys(filters()).some((key) => key !== 'sort' && key !== 'order') ? t('workspace-review:filters.none') : t('interviewer:list.empty')}
               </p>
             </Show>
           }
         >
           <div class="interviewer-table-wrap">
             <table class="interviewer-table">
-              <caption class="visually-hidden">Shared interviews</caption>
+              <caption class="visually-hidden">{t('interviewer:list.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Candidate</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Scoring</th>
+                  <th scope="col">{t('interviewer:list.columns.candidate')}</th>
+                  <th scope="col">{t('interviewer:list.columns.role')}</th>
+                  <th scope="col">{t('interviewer:list.columns.type')}</th>
+                  <th scope="col">{t('interviewer:list.columns.date')}</th>
+                  <th scope="col">{t('interviewer:list.columns.score')}</th>
+                  <th scope="col">{t('interviewer:list.columns.scoring')}</th>
                   <th scope="col">{t('workspace-review:compare.selectColumn')}</th>
                 </tr>
               </thead>
@@ -72,16 +76,16 @@ export default function InterviewListPage() {
                         <A href={`/interviewer/interviews/${encodeURIComponent(interview.id)}`}>{interview.candidateName}</A>
                       </th>
                       <td>
-                        {interview.role} <span class="muted small">({interview.seniority})</span>
+                        {interview.role} <span class="muted small">({SENIORITY_LABELS[interview.seniority as Seniority] ?? interview.seniority})</span>
                       </td>
                       <td>{interviewTypeLabel(interview.type)}</td>
                       <td>{formatDateTime(interview.startedAt)}</td>
                       <td>
-                        <Show when={interview.overall !== null} fallback={<span class="muted">in progress</span>}>
+                        <Show when={interview.overall !== null} fallback={<span class="muted">{t('interviewer:list.inProgress')}</span>}>
                           <span class="score-badge">{Math.round(interview.overall!)}</span>
                         </Show>
                       </td>
-                      <td class="small">{interview.engine === 'basic' ? 'basic scoring' : interview.engine}</td>
+                      <td class="small">{ENGINE_KIND_LABELS[interview.engine as EngineKind] ?? interview.engine}</td>
                       <td>
                         <input
                           type="checkbox"
@@ -121,7 +125,7 @@ export default function InterviewListPage() {
               {t('workspace-review:filters.more')}
             </button>
           </Show>
-          <Show when={moreError()}>{(message) => <p class="error" role="alert">{message()}</p>}</Show>
+          <Show when={moreError()}>{(error) => <p class="error" role="alert">{problemText(error())}</p>}</Show>
         </Show>
       </Show>
     </div>

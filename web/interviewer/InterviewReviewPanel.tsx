@@ -6,7 +6,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ControlAction } from '../../sync-server/protocol/interview-control.ts';
 import type { InterviewDetail } from '../../sync-server/protocol/index.ts';
 import { t } from '../i18n/i18n.ts';
-import { messageOf } from '../ui/page.ts';
+import { problemText } from './problem-text.ts';
 import { addComment, fetchReview, issueControl, overrideScore } from './workspace-api.ts';
 import './interviewer.css';
 
@@ -36,7 +36,7 @@ export function InterviewReviewPanel(props: { interviewId: string; turns: readon
       await refetch();
       return true;
     } catch (cause) {
-      setError(messageOf(cause));
+      setError(problemText(cause));
       return false;
     }
   }

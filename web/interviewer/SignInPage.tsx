@@ -1,14 +1,20 @@
+// The interviewer's sign-in form; a signed-in visitor goes straight on to the interviews.
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal } from 'solid-js';
+import { t } from '../i18n/i18n.ts';
+import { usePageTitle } from '../ui/page.ts';
 import { signIn } from './api-client.ts';
+import { problemText } from './problem-text.ts';
 import { me, setMe } from './session.ts';
 
 export default function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
+  // The error itself, worded at display so a language switch re-words it.
+  const [error, setError] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
+  usePageTitle(() => t('interviewer:signIn.title'));
 
   createEffect(() => {
     if (me()) navigate('/interviewer/interviews', { replace: true });
@@ -21,7 +27,7 @@ export default function SignInPage() {
     try {
       setMe(await signIn(email().trim(), password()));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -29,15 +35,15 @@ export default function SignInPage() {
 
   return (
     <section class="card stack interviewer-sign-in" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">Sign in</h1>
-      <p class="muted">For interviewers and coaches: read the interviews your candidates shared, and make invite codes.</p>
+      <h1 id="sign-in-title">{t('interviewer:signIn.title')}</h1>
+      <p class="muted">{t('interviewer:signIn.intro')}</p>
       <form class="stack" onSubmit={(event) => void submit(event)}>
         <div class="field">
-          <label for="sign-in-email">Email</label>
+          <label for="sign-in-email">{t('interviewer:signIn.email')}</label>
           <input id="sign-in-email" class="input" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
         </div>
         <div class="field">
-          <label for="sign-in-password">Password</label>
+          <label for="sign-in-password">{t('interviewer:signIn.password')}</label>
           <input
             class="input"
             id="sign-in-password"
@@ -49,10 +55,10 @@ export default function SignInPage() {
           />
         </div>
         <p class="error" role="alert">
-          {error() ?? ''}
+          {error() === null ? '' : problemText(error())}
         </p>
         <button type="submit" class="button button-primary" disabled={busy()}>
-          {busy() ? 'Signing in…' : 'Sign in'}
+          {busy() ? t('interviewer:signIn.busy') : t('interviewer:signIn.submit')}
         </button>
       </form>
     </section>

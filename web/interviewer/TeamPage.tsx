@@ -4,6 +4,7 @@
 // that is shown as is.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
+import { problemText } from './problem-text.ts';
 import type { CreatedUserInvitation, TeamInvitation, TeamMember, TeamRole } from '../../sync-server/protocol/index.ts';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { deleteTeamMember, fetchTeam, inviteTeamMember, revokeTeamInvitation, setTeamMemberDisabled } from './api-client.ts';
@@ -12,7 +13,6 @@ import './team.css';
 
 type Pending = { kind: 'disable' | 'delete'; member: TeamMember } | { kind: 'withdraw'; invitation: TeamInvitation };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export default function TeamPage() {
   const [team, { refetch }] = createResource(fetchTeam);
@@ -21,7 +21,7 @@ export default function TeamPage() {
   const [busy, setBusy] = createSignal(false);
   const [created, setCreated] = createSignal<CreatedUserInvitation | null>(null);
   const [copied, setCopied] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<unknown>(null);
   const [status, setStatus] = createSignal('');
   const [pending, setPending] = createSignal<Pending | null>(null);
 
@@ -40,7 +40,7 @@ export default function TeamPage() {
       setEmail('');
       void refetch();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(error);
     } finally {
       setBusy(false);
     }
@@ -74,7 +74,7 @@ export default function TeamPage() {
       setPending(null);
       void refetch();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(error);
     } finally {
       setBusy(false);
     }
@@ -87,7 +87,7 @@ export default function TeamPage() {
       setStatus(t('team:actions.enabled', { name: member.name }));
       void refetch();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(error);
     }
   };
 
@@ -117,7 +117,7 @@ export default function TeamPage() {
       <h1>{t('team:title')}</h1>
       <p class="muted">{t('team:intro')}</p>
       <p class="error" role="alert">
-        {problem() ?? ''}
+        {problem() === null ? '' : problemText(problem())}
       </p>
       <p class="visually-hidden" role="status">
         {status()}
@@ -161,7 +161,7 @@ export default function TeamPage() {
         )}
       </Show>
 
-      <Show when={!team.error} fallback={<p class="error">{t('team:loadError', { message: message(team.error) })}</p>}>
+      <Show when={!team.error} fallback={<p class="error">{t('team:loadError', { message: problemText(team.error) })}</p>}>
         <Show when={team()} fallback={<p role="status">{t('team:loading')}</p>}>
           {(data) => (
             <>

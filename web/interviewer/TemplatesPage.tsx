@@ -6,7 +6,8 @@ import type { QuestionKind } from '../../sync-server/protocol/index.ts';
 import type { TemplateBody, TemplateQuestion } from '../../sync-server/protocol/interview-template.ts';
 import { getQuestionBank } from '../../workers/llm/basic/question-bank.ts';
 import { t } from '../i18n/i18n.ts';
-import { messageOf, usePageTitle } from '../ui/page.ts';
+import { usePageTitle } from '../ui/page.ts';
+import { problemText } from './problem-text.ts';
 import { assignTemplate, createTemplate, listDevices, listTemplates } from './workspace-api.ts';
 import './interviewer.css';
 
@@ -64,7 +65,7 @@ export default function TemplatesPage() {
       setStatus(t('workspace:templates.created', { name: created.name }));
       await refetch();
     } catch (cause) {
-      setError(messageOf(cause));
+      setError(problemText(cause));
     }
   }
 
@@ -75,7 +76,7 @@ export default function TemplatesPage() {
       const assignments = await assignTemplate(templateId, target === '*' ? { type: 'org' } : { type: 'device', deviceId: target });
       setStatus(t('workspace:templates.assigned', { names: assignments.map((assignment) => assignment.candidateName).join(', ') }));
     } catch (cause) {
-      setError(messageOf(cause));
+      setError(problemText(cause));
     }
   }
 
@@ -195,8 +196,8 @@ export default function TemplatesPage() {
         <label class="stack-tight">
           {t('workspace:templates.language')}
           <select name="language">
-            <option value="en">English</option>
-            <option value="es">Español</option>
+            <option value="en" lang="en">English</option>
+            <option value="es" lang="es">Español</option>
           </select>
         </label>
         <label>

@@ -46,6 +46,9 @@ import { LoadStates } from '../ui/LoadStates.tsx';
 import { focusElement, messageOf, usePageTitle } from '../ui/page.ts';
 import { InterviewerControlBanner, useInterviewerControls } from '../workspace/InterviewerControlBanner.tsx';
 import { AssignedRequirements, useAssignment } from '../workspace/AssignedRequirements.tsx';
+import { RequiredInputsMessage, useRequiredInputs } from '../workspace/RequiredInputs.tsx';
+import { withTemplateWeights } from '../workspace/template-weights.ts';
+import { assignmentOfInterview } from '../data/workspace-inbox.ts';
 
 const DRAFT_DEBOUNCE_MS = 300;
 const HEARTBEAT_MS = 5_000;
@@ -113,7 +116,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   onMount(() => {
     void getCameraOn()
       .catch(() => false)
-      .then((on) => (on && state().phase !== 'finished' ? cameraController.start() : undefined));
+      .then((on) => (on && state().phase !== 'finished' && camera().status === 'off' ? cameraController.start() : undefined));
   });
   onCleanup(() => void cameraController.stop());
   // A memo, so the effect runs when the question changes, not on every keystroke or tick.
@@ -263,7 +266,10 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
   const question = (): TurnRecord | undefined => turns[Math.min(state().index, turns.length - 1)];
   // The organisation's interviewer may hold, extend, end or lock this interview (web/workspace/).
   const controls = useInterviewerControls(interview.id);
-  const paused = () => state().phase === 'paused' || controls().held || controls().locked;
+  // An interview from an assigned template: its time limit, and the camera and microphone it may require.
+  const assignment = useAssignment(interview.id);
+  const inputs = useRequiredInputs({ assignment, camera, startCamera: () => cameraController.start(), stopCamera: () => cameraController.stop() });
+  const paused = () => state().phase === 'paused' || controls().held || controls().locked || inputs.holding();
   const overTime = () => totalElapsedMs(state(), now()) > (interview.spec.minutes + controls().extraMinutes) * 60_000;
 
   // ---- persistence -------------------------------------------------------------------------------
@@ -452,10 +458,12 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     const chosen = await engine.catch(() => engineForInterview(interview.engine));
     const stored = await getInterview(interview.id);
     const done = (stored?.turns ?? []).filter((t) => t.status !== 'open');
-    const summary = await chosen.engine.summarise({
+    const engineSummary = await chosen.engine.summarise({
       spec: interview.spec,
       turns: done.map((t) => ({ question: t.question, answer: t.answer ?? '', skipped: t.status === 'skipped', score: t.score })),
     });
+    // A template that weights the rubric decides the overall score that is stored and synced.
+    const summary = withTemplateWeights(engineSummary, (await assignmentOfInterview(interview.id))?.template.rubricWeights ?? []);
     await enqueue(() => completeInterview({ interviewId: interview.id, summary, endedEarly, progress: snapshotOf(finalState, Date.now()) }));
     setState(finalState);
     navigate(`/report/${interview.id}`, { replace: true });
@@ -470,8 +478,22 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
       },
     ),
   );
+  // A required camera or microphone missing holds the interview (timer stopped) until it is back;
+  // a hold made here is lifted here, while the candidate's own pause stays theirs to end.
+  let heldForInputs = false;
+  createEffect(
+    on(inputs.holding, (hold) => {
+      if (hold && state().phase === 'answering' && apply({ type: 'pause', at: Date.now() }).ok) {
+        heldForInputs = true;
+        void voice.cancel();
+        saveTimer();
+      } else if (!hold && heldForInputs) {
+        heldForInputs = false;
+        if (state().phase === 'paused' && !controls().held && !controls().locked && apply({ type: 'resume', at: Date.now() }).ok) saveTimer();
+      }
+    }),
+  );
   // An interview from an assigned template ends when its time limit (and any extension) runs out.
-  const assignment = useAssignment(interview.id);
   createEffect(
     on(overTime, (over) => {
       if (over && assignment() && state().phase === 'answering' && busy() === null) void endEarly();
@@ -542,6 +564,11 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
     <div class="stack">
       <InterviewerControlBanner state={controls()} />
       <AssignedRequirements assignment={assignment()} minutes={interview.spec.minutes + controls().extraMinutes} />
+      <Show when={inputs.holding() && assignment()}>
+        {(found) => (
+          <RequiredInputsMessage org={found().orgName} required={inputs.required()} missing={inputs.missing()} checking={inputs.checking()} when="interview" onRetry={() => void inputs.retry()} />
+        )}
+      </Show>
       <div class="interview-bar">
         <div class="progress stack-tight">
           <div class="row spread">
@@ -579,7 +606,7 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
             type="button"
             class="button button-small"
             onClick={togglePause}
-            disabled={busy() !== null || state().phase === 'finished' || controls().held || controls().locked}
+            disabled={busy() !== null || state().phase === 'finished' || controls().held || controls().locked || inputs.holding()}
             aria-describedby="timer-label"
           >
             {paused() ? t('interview:timer.resume') : t('interview:timer.pause')}
@@ -651,10 +678,10 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
             ref={textarea}
             class="textarea"
             value={state().draft}
-            readOnly={paused() || busy() !== null}
+            readOnly={paused() || busy() !== null || !inputs.typingAllowed(voiceState().status)}
             maxlength={MAX_ANSWER_CHARS}
             spellcheck={true}
-            aria-describedby="answer-hint answer-save"
+            aria-describedby={assignment()?.template.voiceRequired ? 'answer-hint answer-save answer-voice-required' : 'answer-hint answer-save'}
             onInput={(event) => onType(event.currentTarget.value)}
             onBlur={() => {
               if (draftTimer !== undefined) void flushDraft();
@@ -666,6 +693,13 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
               }
             }}
           />
+          <Show when={assignment()?.template.voiceRequired ? assignment() : null}>
+            {(found) => (
+              <p id="answer-voice-required" class="muted small" data-testid="voice-required-note">
+                {inputs.typingAllowed(voiceState().status) ? t('assigned:inputs.typingFallback', { org: found().orgName }) : t('assigned:inputs.typingOff', { org: found().orgName })}
+              </p>
+            )}
+          </Show>
           <div class="answer-meta">
             <span id="answer-hint">
               {t('interview:answer.words', { count: wordCount(state().draft) })}

@@ -27,6 +27,7 @@ import { PrintHeader, ReportActions } from '../report/ReportActions.tsx';
 import { chartQuestionsOf, ScoreChart } from '../report/ScoreChart.tsx';
 import { ReplayLink } from '../replay/ReplayLink.tsx';
 import { InterviewerNotes } from '../workspace/InterviewerNotes.tsx';
+import { TemplateWeightsNote } from '../workspace/TemplateWeightsNote.tsx';
 
 export default function ReportPage() {
   usePageTitle(() => t('report:title'));
@@ -141,6 +142,7 @@ function Report(props: { interview: InterviewRecord; turns: TurnRecord[] }) {
         </div>
         <p class="engine-note">{iv().engineReason}</p>
         <Show when={standInNote()}>{(note) => <p class="engine-note warning-note" role="note">{note()}</p>}</Show>
+        <TemplateWeightsNote interviewId={iv().id} summary={summary()} />
       </section>
 
       <Show when={summary().dimensions.length > 0}>

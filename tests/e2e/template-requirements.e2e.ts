@@ -6,7 +6,8 @@
 // - camera required: the interview does not start in a browser with no camera, nor where the camera
 //   is not allowed, and says why and what to do; the assignment stays, and once the camera is allowed
 //   "Try again" starts it with the fake camera on; a camera that stops mid-interview holds the
-//   interview until it is reconnected.
+//   interview until it is reconnected; spoken answers required: the microphone is checked the same
+//   way and typing is off.
 // Templates are made over the interviewer API (the template form has no weights to set yet).
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +212,25 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     await blocked.page.getByLabel('Your answer').fill(ANSWERS[0]!);
     await submitAnswer(blocked.page);
     await blocked.page.getByText('Question 2 of 2').waitFor();
+
+    // Spoken answers required: the microphone is checked the same way, and once the interview runs
+    // the answer box takes the transcript but not typing.
+    await assign(server, session, template('Spoken screen', { voiceRequired: true }), ['Cam Candidate']);
+    await openAssigned(blocked.page, server.url);
+    await blocked.page.getByRole('button', { name: 'Start Spoken screen' }).click();
+    const noMicrophone = blocked.page.getByTestId('required-inputs');
+    await noMicrophone.waitFor({ timeout: 15_000 });
+    expect(await noMicrophone.innerText()).toContain('Acme Hiring requires your microphone (spoken answers) for this interview.');
+    expect(await noMicrophone.locator('li').getAttribute('data-input')).toBe('microphone');
+    expect(await noMicrophone.locator('li').getAttribute('data-problem')).toBe('denied');
+    await blocked.context.grantPermissions(['camera', 'microphone'], { origin: server.url });
+    await blocked.page.getByRole('button', { name: 'Try again' }).click();
+    await blocked.page.getByText('Question 1 of 2').waitFor({ timeout: 30_000 });
+    expect(await blocked.page.getByTestId('question-text').innerText()).toBe(QUESTIONS[0]);
+    expect(await blocked.page.getByLabel('Your answer').getAttribute('readonly')).not.toBeNull();
+    expect(await blocked.page.getByTestId('voice-required-note').innerText()).toContain("Typing is turned off by Acme Hiring's template");
+    expect(await blocked.page.getByRole('button', { name: 'Answer aloud' }).isEnabled()).toBe(true);
+    expect(await blocked.page.getByTestId('required-inputs').count()).toBe(0);
 
     await without.context.close();
     await blocked.context.close();

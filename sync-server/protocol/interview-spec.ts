@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { INTERVIEW_TYPES, QUESTION_KINDS, SENIORITIES } from './interview-spec-values.ts';
 import { MAX_TEXT_CHARS } from './limits.ts';
 
-export const SENIORITIES = ['junior', 'mid', 'senior'] as const;
+// The lists live in a zod-free module so that screens can show them without loading zod.
+export { INTERVIEW_TYPES, QUESTION_KINDS, SENIORITIES } from './interview-spec-values.ts';
+
 export const seniority = z.enum(SENIORITIES);
 export type Seniority = z.infer<typeof seniority>;
 
-/** What the candidate picks in setup. `mixed` draws from the three question kinds below. */
-export const INTERVIEW_TYPES = ['behavioural', 'technical', 'system-design', 'mixed'] as const;
 export const interviewType = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof interviewType>;
 
-/** The kind of a single question; a `mixed` interview is made of these. */
-export const QUESTION_KINDS = ['behavioural', 'technical', 'system-design'] as const;
 export const questionKind = z.enum(QUESTION_KINDS);
 export type QuestionKind = z.infer<typeof questionKind>;
 

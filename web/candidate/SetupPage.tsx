@@ -4,15 +4,17 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
 import type { CandidateContext } from '../../workers/llm/api.ts';
-import { INTERVIEW_TYPES, SENIORITIES, type InterviewSpec, type InterviewType, type Seniority } from '../../sync-server/protocol/interview-spec.ts';
+import type { InterviewSpec } from '../../sync-server/protocol/interview-spec.ts';
+// The zod-free lists: the schemas (and zod) are not needed to show the form.
+import { INTERVIEW_TYPES, SENIORITIES, type InterviewType, type Seniority } from '../../sync-server/protocol/interview-spec-values.ts';
 import { createInterview } from '../data/interviews.ts';
-import { chooseEngine, describeDefaultEngine, suggestedRoles, type EngineChoice } from '../engine/engine-facade.ts';
+import { chooseEngine, describeDefaultEngine, loadBasicEngine, previewEngine, type EngineChoice, type EngineSummary } from '../engine/engine-facade.ts';
 import { planInterview } from '../engine/plan-interview.ts';
+import { SUGGESTED_ROLES } from '../engine/role-suggestions.ts';
 import { t } from '../i18n/i18n.ts';
 import { INTERVIEW_LANGUAGES } from '../ui/languages.ts';
 import { ResumeSection } from './ResumeSection.tsx';
 import { INTERVIEW_TYPE_LABELS, SENIORITY_LABELS } from '../ui/format.ts';
-import { createLoad, valueOf } from '../ui/load.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
 
 const LIMITS = { questions: { min: 1, max: 10 }, minutes: { min: 5, max: 120 } } as const;
@@ -20,11 +22,12 @@ const LIMITS = { questions: { min: 1, max: 10 }, minutes: { min: 5, max: 120 } }
 export default function SetupPage() {
   usePageTitle(() => t('setup:title'));
   const navigate = useNavigate();
-  const roles = createLoad(() => true, () => suggestedRoles().catch(() => [] as string[]));
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [roleInvalid, setRoleInvalid] = createSignal(false);
+  // The engine itself, once built; the note shows `shown`, which can come before it (see onMount).
   const [engine, setEngine] = createSignal<EngineChoice | null>(null);
+  const [shown, setShown] = createSignal<EngineSummary | null>(null);
   // Progress's "next practice" links here with the setup to repeat and the dimension to work on.
   const [search] = useSearchParams<{ role?: string; seniority?: string; type?: string; language?: string; focus?: string }>();
   const prefill = {
@@ -39,9 +42,28 @@ export default function SetupPage() {
   let candidate: CandidateContext = {};
   const pending = () => describeDefaultEngine();
 
-  onMount(() => {
-    chooseEngine().then(setEngine, (cause: unknown) => setError(messageOf(cause)));
+  const useEngine = (choice: EngineChoice) => {
+    setEngine(choice);
+    setShown(choice);
+    return choice;
+  };
+
+  // Basic scoring needs nothing built before Start, and building it loads the question bank (the
+  // heaviest thing this screen could load), so for basic the note shows the preview alone. A model
+  // engine is built now, as before: the résumé analysis needs it.
+  onMount(async () => {
+    try {
+      const preview = await previewEngine();
+      if (preview.kind === 'basic') setShown(preview);
+      else useEngine(await chooseEngine());
+    } catch (cause) {
+      setError(messageOf(cause));
+    }
   });
+
+  // The bank loads once the candidate starts filling the form in, so Start does not wait for it. A
+  // failure here is not shown: Start loads it again and reports what goes wrong then.
+  const warmUp = () => void loadBasicEngine().catch(() => undefined);
 
   async function start(event: SubmitEvent) {
     event.preventDefault();
@@ -68,7 +90,7 @@ export default function SetupPage() {
     try {
       // Ask the browser not to evict interviews under storage pressure; harmless if it says no.
       void navigator.storage?.persist?.().catch(() => false);
-      const choice = engine() ?? (await chooseEngine());
+      const choice = engine() ?? useEngine(await chooseEngine());
       setPlanned(0);
       const plan = await planInterview(choice, spec, { candidate, onText: (text) => setPlanned(text.length) });
       const reason = plan.source === 'cache' ? t('setup:fromCache', { reason: choice.reason }) : choice.reason;
@@ -97,7 +119,7 @@ export default function SetupPage() {
         )}
       </Show>
 
-      <form class="card stack" onSubmit={start} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
+      <form class="card stack" onSubmit={start} onFocusIn={warmUp} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
         <div class="form-grid">
           <div class="field span-2">
             <label for="role">{t('setup:role.label')}</label>
@@ -116,7 +138,7 @@ export default function SetupPage() {
               onInput={() => setRoleInvalid(false)}
             />
             <datalist id="role-suggestions">
-              <For each={valueOf(roles()) ?? []}>{(role) => <option value={role} />}</For>
+              <For each={SUGGESTED_ROLES}>{(role) => <option value={role} />}</For>
             </datalist>
             <span id="role-hint" class="hint">
               {t('setup:role.hint')}
@@ -202,10 +224,10 @@ export default function SetupPage() {
 
         <ResumeSection engine={engine} language={language} onChange={(context) => (candidate = context)} />
 
-        <div class="engine-note" data-testid="engine-note" data-engine={engine()?.kind ?? 'pending'}>
-          <span class="tag tag-accent">{engine()?.label ?? pending().label}</span>
+        <div class="engine-note" data-testid="engine-note" data-engine={shown()?.kind ?? 'pending'}>
+          <span class="tag tag-accent">{shown()?.label ?? pending().label}</span>
           <span>
-            {engine()?.reason ?? pending().reason} <A href="/settings/ai">{t('setup:aiSettings')}</A>
+            {shown()?.reason ?? pending().reason} <A href="/settings/ai">{t('setup:aiSettings')}</A>
           </span>
         </div>
 

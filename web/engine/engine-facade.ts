@@ -52,12 +52,22 @@ export function loadBasicEngine(): Promise<LlmEngine> {
   return basic;
 }
 
-/** The best engine this device can use now, honouring the candidate's preference in AI settings. */
-export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
+/** Which engine is chosen and why, without the engine itself. */
+export interface EngineSummary {
+  kind: EngineKind;
+  label: string;
+  reason: string;
+}
+
+/** The choice before any engine is built: the model routes that can run, best first. */
+interface EnginePlan extends EngineSummary {
+  routes: ModelRoute[];
+}
+
+async function planEngine(prefer?: EngineKind): Promise<EnginePlan> {
   const preference: AiPreference = prefer ?? (await getAiPreference().catch(() => 'auto' as const));
-  const basicEngine = await loadBasicEngine();
   if (preference === 'basic') {
-    return { engine: basicEngine, kind: 'basic', label: basicLabel(), reason: `${t('engine:reasons.basicChosen')} ${basicTail()}` };
+    return { kind: 'basic', label: basicLabel(), reason: `${t('engine:reasons.basicChosen')} ${basicTail()}`, routes: [] };
   }
   const order: ('local' | 'cloud')[] = preference === 'cloud' ? ['cloud', 'local'] : ['local', 'cloud'];
   const misses: string[] = [];
@@ -68,16 +78,33 @@ export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
     else misses.push(attempt.reason);
   }
   const first = routes[0];
-  if (!first) {
-    return { engine: basicEngine, kind: 'basic', label: basicLabel(), reason: [...misses, basicTail()].join(' ') };
-  }
+  if (!first) return { kind: 'basic', label: basicLabel(), reason: [...misses, basicTail()].join(' '), routes };
+  return { kind: first.kind, label: first.displayLabel, reason: [...misses, first.reason].join(' '), routes };
+}
+
+/**
+ * What chooseEngine would pick now and why, with the same checks, but without loading any engine:
+ * the basic engine's question bank is the heaviest thing a screen could load, so a screen that only
+ * names the engine (setup, until Start) asks this instead.
+ */
+export async function previewEngine(prefer?: EngineKind): Promise<EngineSummary> {
+  const { kind, label, reason } = await planEngine(prefer);
+  return { kind, label, reason };
+}
+
+/** The best engine this device can use now, honouring the candidate's preference in AI settings. */
+export async function chooseEngine(prefer?: EngineKind): Promise<EngineChoice> {
+  // The bank loads while the routes are checked: every choice needs it, as engine or as stand-in.
+  const [basicEngine, plan] = await Promise.all([loadBasicEngine(), planEngine(prefer)]);
+  const { kind, label, reason, routes } = plan;
+  if (routes.length === 0) return { engine: basicEngine, kind, label, reason };
   const { createChatEngine } = await import('../../workers/llm/chat-engine.ts');
   // Built from the end of the chain: basic stands in for the runner-up, which stands in for the first.
   const engine = routes.reduceRight<LlmEngine>(
     (fallback, route) => createChatEngine({ backend: route.backend, kind: route.kind, label: route.label, fallback }),
     basicEngine,
   );
-  return { engine, kind: first.kind, label: first.displayLabel, reason: [...misses, first.reason].join(' ') };
+  return { engine, kind, label, reason };
 }
 
 /**
@@ -91,12 +118,6 @@ export function engineForInterview(kind: EngineKind): Promise<EngineChoice> {
 /** What the setup screen says before the engine check finishes. */
 export function describeDefaultEngine(): { label: string; reason: string } {
   return { label: t('engine:checkingLabel'), reason: t('engine:checkingReason') };
-}
-
-/** Role names the question bank knows, for the setup form's suggestions. Loads the bank lazily. */
-export async function suggestedRoles(): Promise<string[]> {
-  const { bankRoles } = await import('../../workers/llm/basic/index.ts');
-  return bankRoles.map((role) => role.label);
 }
 
 async function tryLocal(): Promise<Attempt> {

@@ -113,7 +113,7 @@ export default function InvitesPage() {
           }
         >
           <Show when={(invites() ?? []).length > 0} fallback={<p class="muted">{invites.loading ? t('interviewer:layout.loading') : t('interviewer:invites.none')}</p>}>
-            <div class="interviewer-table-wrap">
+            <div class="interviewer-table-wrap" tabindex="0" role="region" aria-label={t('interviewer:invites.caption')}>
               <table class="interviewer-table">
                 <caption class="visually-hidden">{t('interviewer:invites.caption')}</caption>
                 <thead>

@@ -15,6 +15,7 @@ export const interviewerRoutes: RouteDefinition[] = [
       { path: '/dashboard', component: lazy(() => import('./DashboardPage.tsx')) },
       { path: '/templates', component: lazy(() => import('./TemplatesPage.tsx')) },
       { path: '/team', component: lazy(() => import('./TeamPage.tsx')) },
+      { path: '/audit', component: lazy(() => import('./AuditLogPage.tsx')) },
       { path: '/accept', component: lazy(() => import('./AcceptInvitationPage.tsx')) },
     ],
   },

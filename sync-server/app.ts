@@ -7,6 +7,7 @@ import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
 import { observabilityFor, type ObservabilityDeps } from './observability/mount.ts';
+import { liveFollowExtras } from './live/follow-extras.ts';
 import { clientIp } from './middleware/client-ip/client-ip.ts';
 import { aiRoutes } from './routes/ai.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
@@ -37,6 +38,8 @@ export interface AppDeps {
   limiter?: RateLimiter;
   /** Live fan-out ("interview X changed"): Redis pub/sub with REDIS_URL, else this process. In-process by default. */
   bus?: EventBus;
+  /** How often an open live (SSE) stream checks that its session still holds; LIVE_SESSION_CHECK_MS by default. */
+  liveSessionCheckMs?: number;
   /** Aborted when the server stops, to end live (SSE) streams. */
   shutdown?: AbortSignal;
   /** Whether Redis answers, for /api/health; 'not-configured' by default. */
@@ -81,7 +84,9 @@ export function createApp(deps: AppDeps) {
     .route('/', syncRoutes(deps.store, clock, limits, bus))
     .route('/', questionCacheRoutes(deps.store, clock))
     .route('/', observability.dashboard)
-    .route('/', workspaceRoutes({ store: deps.store, clock, perUser: limits.perUser }))
+    .route('/', workspaceRoutes({ store: deps.store, clock, bus, perUser: limits.perUser }))
+    // Before the live route it wraps: comments and overrides live, and the stream ends with its session.
+    .route('/', liveFollowExtras({ store: deps.store, clock, bus, ...(deps.liveSessionCheckMs ? { sessionCheckMs: deps.liveSessionCheckMs } : {}) }))
     .route('/', interviewerInterviewsRoutes({ store: deps.store, clock, bus, perUser: limits.perUser, ...(deps.shutdown ? { shutdown: deps.shutdown } : {}) }))
     .route(
       '/',

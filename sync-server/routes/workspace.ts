@@ -5,7 +5,8 @@
 // middleware chain (JSON only, same origin, session, per-user limit, CSRF, no-store), so these paths
 // pass it once. Every lookup is scoped to the signed-in user's organisation: another organisation's
 // ids answer 404 like ids that do not exist. Changes go to the audit log: template.created, .updated and
-// .deleted, assignment.created, control.sent, comment.added, score.overridden.
+// .deleted, assignment.created, control.sent, comment.added, score.overridden. Comments and overrides
+// are announced on the event bus, so interviewers following the interview live see them at once.
 // Owns: these routes. Must not import: a database driver (storage is db/workspace-store.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -14,6 +15,7 @@ import type { Store } from '../db/store.ts';
 import type { ReviewWrite } from '../db/workspace-store.ts';
 import { ApiError, readJson } from '../errors.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
+import { publishReviewChanged } from '../live/interview-events.ts';
 import { jsonOnly } from '../middleware/json-only/json-only.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
 import { addCommentRequest } from '../protocol/interview-comment.ts';
@@ -21,10 +23,13 @@ import { issueControlRequest } from '../protocol/interview-control.ts';
 import { saveTemplateRequest, type InterviewTemplate, type TemplateList } from '../protocol/interview-template.ts';
 import { scoreOverride, overrideScoreRequest } from '../protocol/score-override.ts';
 import { assignTemplateRequest, type AssignTemplateResponse, type OrgDeviceList } from '../protocol/template-assignment.ts';
+import type { EventBus } from '../shared-state/event-bus.ts';
 
 export interface WorkspaceDeps {
   store: Store;
   clock: () => Date;
+  /** Where comments and overrides are announced to the interview's live followers (live/follow-extras.ts). */
+  bus: EventBus;
   /** The interviewer API's per-user rate limit. */
   perUser: MiddlewareHandler;
 }
@@ -158,6 +163,7 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
         target: `interview:${comment.interviewId}`,
         detail: { comment: comment.id, ...(comment.turnId ? { turn: comment.turnId } : {}) },
       });
+      await publishReviewChanged(deps.bus, user.orgId, comment.interviewId);
       return c.json({ v: 1, comment }, 201);
     })
     .post('/interviews/:id/overrides', async (c) => {
@@ -169,6 +175,7 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
         target: `interview:${override.interviewId}`,
         detail: { override: override.id, turn: override.turnId, dimension: override.dimensionKey, from: override.from, to: override.to, reason: override.reason },
       });
+      await publishReviewChanged(deps.bus, user.orgId, override.interviewId);
       return c.json({ v: 1, override }, 201);
     });
 

@@ -1,12 +1,14 @@
 // Two real server processes (sync-server/main.ts) on one PostgreSQL schema and one Redis, as behind a
 // load balancer, act as one: a device's cloud AI rate limit and a provider's daily quota are counted
 // across both, so requests split between them stop at exactly the limit; and an interviewer following
-// an interview live on one process sees the answer a device pushes to the other (Redis pub/sub).
+// an interview live on one process sees the answer a device pushes, and the comment another interviewer
+// makes, on the other (Redis pub/sub).
 // Needs TEST_DATABASE_URL and TEST_REDIS_URL; CI sets both, and there the test fails without them.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interviewDetail, PROTOCOL_VERSION } from '../../sync-server/protocol/index.ts';
+import { liveComment, LIVE_FOLLOW_EVENTS } from '../../sync-server/protocol/live-follow.ts';
 import { SseReader } from '../../sync-server/test-support/sse-reader.ts';
 import { startFakeOpenAiProvider, type FakeOpenAiProvider } from '../helpers/fake-openai-provider.ts';
 import { interviewEvents, joinDevices, pushBody, type PushingDevice } from '../helpers/interview-push.ts';
@@ -159,6 +161,35 @@ describe.skipIf(!configured)('two server processes on one PostgreSQL and one Red
       const detail = interviewDetail.parse(JSON.parse(update.data));
       expect(detail.turns).toHaveLength(2);
       expect(detail.turns[1]!.answer).toBe((events[2]!.payload as { answer: string }).answer);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('a live follower on one process sees a comment made on the other', async () => {
+    const device = devices[2]!;
+    const events = interviewEvents(device);
+    const interviewId = (events[0]!.payload as { interviewId: string }).interviewId;
+    const pushed = await fetch(`${first.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+      body: pushBody(device, events.slice(0, 2)),
+    });
+    expect(pushed.status).toBe(200);
+    const response = await fetch(`${second.url}/api/interviewer/interviews/${interviewId}/live`, { headers: { cookie: session.cookie, accept: 'text/event-stream' } });
+    expect(response.status).toBe(200);
+    const live = new SseReader(response.body!);
+    try {
+      expect((await live.next()).event).toBe('snapshot');
+      const commented = await fetch(`${first.url}/api/interviewer/interviews/${interviewId}/comments`, {
+        method: 'POST',
+        headers: session.headers,
+        body: JSON.stringify({ v: 1, body: 'Made on the first process.' }),
+      });
+      expect(commented.status).toBe(201);
+      const comment = await live.next();
+      expect(comment.event).toBe(LIVE_FOLLOW_EVENTS.comment);
+      expect(liveComment.parse(JSON.parse(comment.data))).toMatchObject({ interviewId, body: 'Made on the first process.', authorName: ADMIN.adminName });
     } finally {
       await live.close();
     }

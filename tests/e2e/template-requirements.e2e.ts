@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TemplateBody } from '../../sync-server/protocol/interview-template.ts';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
 import { signInOverHttp, type InterviewerHttpSession } from '../helpers/interviewer-session.ts';
@@ -133,6 +134,7 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     expect(await note.innerText()).toContain('Acme Hiring\'s template "Weighted screen" weighted the areas');
     expect(await note.innerText()).toContain('×0 (not counted)');
     expect(await note.innerText()).toContain('×3');
+    expect(await seriousAxeViolations(page, { include: ['[data-testid="template-weights"]'] })).toEqual([]);
 
     const points = (score: number) => ((score - 1) / 4) * 100;
     const expected = Math.round(weights.reduce((sum, { score, weight }) => sum + points(score) * weight, 0) / weights.reduce((sum, { weight }) => sum + weight, 0));
@@ -172,6 +174,7 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     expect(await noDevice.locator('li').getAttribute('data-problem')).toBe('not-found');
     expect(await noDevice.innerText()).toContain('No camera was found. Plug one in or switch it on, then press Try again.');
     expect(await noDevice.innerText()).toContain('your assignment is kept');
+    expect(await seriousAxeViolations(without.page, { include: ['.assigned-interviews'] })).toEqual([]);
     // Trying again with still no camera changes nothing, and loses nothing.
     await without.page.getByRole('button', { name: 'Try again' }).click();
     await without.page.getByRole('button', { name: 'Start Camera screen' }).and(without.page.locator(':enabled')).waitFor();
@@ -203,6 +206,10 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     await stopped.waitFor({ timeout: 15_000 });
     expect(await stopped.locator('li').getAttribute('data-problem')).toBe('stopped');
     expect(await stopped.innerText()).toContain('Your interview is paused');
+    // The candidate's own pause note ("press Resume") would mislead: Resume waits for the camera.
+    expect(await blocked.page.locator('.paused-note').count()).toBe(0);
+    expect(await blocked.page.getByRole('button', { name: 'Resume' }).isDisabled()).toBe(true);
+    expect(await seriousAxeViolations(blocked.page, { include: ['[data-testid="required-inputs"]'] })).toEqual([]);
     expect(await blocked.page.getByLabel('Your answer').getAttribute('readonly')).not.toBeNull();
     expect(await blocked.page.getByRole('button', { name: 'Submit answer' }).isDisabled()).toBe(true);
     // Reconnected: it goes on where it was.
@@ -230,6 +237,7 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     expect(await blocked.page.getByLabel('Your answer').getAttribute('readonly')).not.toBeNull();
     expect(await blocked.page.getByTestId('voice-required-note').innerText()).toContain("Typing is turned off by Acme Hiring's template");
     expect(await blocked.page.getByRole('button', { name: 'Answer aloud' }).isEnabled()).toBe(true);
+    expect(await seriousAxeViolations(blocked.page, { include: ['.question-card'] })).toEqual([]);
     expect(await blocked.page.getByTestId('required-inputs').count()).toBe(0);
 
     await without.context.close();

@@ -629,7 +629,8 @@ function InterviewRunner(props: { data: InterviewWithTurns }) {
         {announcement()}
       </div>
 
-      <Show when={paused()}>
+      {/* Held for a required camera or microphone: that message says what to do; Resume would not work. */}
+      <Show when={paused() && !inputs.holding()}>
         <div class="paused-note">
           <strong>{welcomeBack() ? t('interview:pausedNote.welcomeBack') : t('interview:pausedNote.paused')}</strong>{' '}
           {t('interview:pausedNote.rest', { time: formatClock(totalElapsedMs(state(), now())) })}

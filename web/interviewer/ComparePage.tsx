@@ -23,7 +23,7 @@ export default function ComparePage() {
       <Show when={!comparison.error} fallback={<p class="error" role="alert">{problemText(comparison.error)}</p>}>
         <Show when={comparison()} fallback={<p class="muted">{t('workspace-review:compare.loading')}</p>}>
           {(data) => (
-            <div class="interviewer-table-wrap">
+            <div class="interviewer-table-wrap" tabindex="0" role="region" aria-label={t('workspace-review:compare.caption')}>
               <table class="interviewer-table review-compare" data-testid="compare-table">
                 <caption>{t('workspace-review:compare.caption')}</caption>
                 <thead>

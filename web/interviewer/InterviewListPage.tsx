@@ -54,7 +54,7 @@ export default function InterviewListPage() {
             </Show>
           }
         >
-          <div class="interviewer-table-wrap">
+          <div class="interviewer-table-wrap" tabindex="0" role="region" aria-label={t('interviewer:list.caption')}>
             <table class="interviewer-table">
               <caption class="visually-hidden">{t('interviewer:list.caption')}</caption>
               <thead>

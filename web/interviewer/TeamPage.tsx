@@ -167,7 +167,7 @@ export default function TeamPage() {
             <>
               <section class="stack" aria-labelledby="team-members-heading">
                 <h2 id="team-members-heading">{t('team:members.heading')}</h2>
-                <div class="interviewer-table-wrap">
+                <div class="interviewer-table-wrap" tabindex="0" role="region" aria-label={t('team:members.caption')}>
                   <table class="interviewer-table">
                     <caption class="visually-hidden">{t('team:members.caption')}</caption>
                     <thead>
@@ -246,7 +246,7 @@ export default function TeamPage() {
               <section class="stack" aria-labelledby="team-pending-heading">
                 <h2 id="team-pending-heading">{t('team:pending.heading')}</h2>
                 <Show when={data().invitations.length > 0} fallback={<p class="muted">{t('team:pending.none')}</p>}>
-                  <div class="interviewer-table-wrap">
+                  <div class="interviewer-table-wrap" tabindex="0" role="region" aria-label={t('team:pending.caption')}>
                     <table class="interviewer-table">
                       <caption class="visually-hidden">{t('team:pending.caption')}</caption>
                       <thead>

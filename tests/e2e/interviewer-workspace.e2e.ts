@@ -117,6 +117,8 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     await interviewer.getByLabel('Comment for the candidate').fill('Clear structure; add numbers next time.');
     await interviewer.getByRole('button', { name: 'Add comment' }).click();
     await interviewer.getByRole('status').filter({ hasText: 'Comment added' }).waitFor();
+    // The page follows the interview live: the comment arrives on its stream too.
+    await interviewer.getByTestId('live-feed').getByText('Ada Admin commented: Clear structure; add numbers next time.').waitFor();
     const dimension = interviewer.getByLabel('Answer and dimension');
     const option = (await dimension.locator('option').first().innerText()).trim();
     const from = Number(/\((\d)\)$/.exec(option)![1]);
@@ -125,6 +127,7 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     await interviewer.getByLabel('Reason (required)').fill('Missed the rollback plan.');
     await interviewer.getByRole('button', { name: 'Override score' }).click();
     await interviewer.getByRole('status').filter({ hasText: 'Score overridden' }).waitFor();
+    await interviewer.getByTestId('live-feed').getByText(`from ${from} to ${to}: Missed the rollback plan.`).waitFor();
 
     // After the candidate's next sync, the report shows both.
     await syncNow(candidate, server.url);

@@ -1,6 +1,6 @@
 // The interface language and theme, chosen from the interviewer pages' header: the same choices as
 // the candidate's /settings (web/i18n/i18n.ts, web/shell/theme.ts), remembered on this device, as two
-// small labelled selects so they work from the keyboard and with a screen reader.
+// small selects with visible labels, so they work from the keyboard and with a screen reader.
 import { For } from 'solid-js';
 import { setUiLanguage, t, uiLanguage } from '../i18n/i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from '../i18n/ui-languages.ts';
@@ -10,12 +10,9 @@ export function DisplayControls() {
   return (
     <div class="interviewer-display" role="group" aria-label={t('interviewer:layout.display')}>
       <span class="interviewer-display-field">
-        <label class="visually-hidden" for="interviewer-language">
+        <label class="muted small" for="interviewer-language">
           {t('interviewer:layout.language')}
         </label>
-        <span aria-hidden="true" class="interviewer-display-icon">
-          文A
-        </span>
         <select id="interviewer-language" class="select interviewer-display-select" data-testid="interviewer-language" value={uiLanguage()} onChange={(event) => void setUiLanguage(event.currentTarget.value as UiLanguage)}>
           <For each={UI_LANGUAGES}>
             {(language) => (
@@ -27,12 +24,9 @@ export function DisplayControls() {
         </select>
       </span>
       <span class="interviewer-display-field">
-        <label class="visually-hidden" for="interviewer-theme">
+        <label class="muted small" for="interviewer-theme">
           {t('interviewer:layout.theme')}
         </label>
-        <span aria-hidden="true" class="interviewer-display-icon">
-          ◐
-        </span>
         <select id="interviewer-theme" class="select interviewer-display-select" data-testid="interviewer-theme" value={themeChoice()} onChange={(event) => setThemeChoice(event.currentTarget.value as ThemeChoice)}>
           <For each={THEME_CHOICES}>
             {(choice) => (

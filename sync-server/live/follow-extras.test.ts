@@ -25,6 +25,8 @@ let closers: (() => Promise<unknown>)[];
 /** Two app instances on one database and one bus, as two server processes behind a load balancer. */
 let first: AppUnderTest;
 let second: AppUnderTest;
+/** Another instance on the same database and bus, checking idle streams every `liveSessionCheckMs`. */
+let instance: (liveSessionCheckMs: number) => AppUnderTest;
 
 const warn = (line: string) => console.warn(line);
 
@@ -42,10 +44,12 @@ beforeEach(async () => {
   db = (await openTestStore()) as typeof db;
   const memory = new MemoryEventBus();
   const keyPrefix = randomKeyPrefix();
-  const app = (bus: EventBus) =>
-    createApp({ store: db.store, clock: () => now, maxBodyBytes: 1_048_576, sessionTtlMs: SESSION_TTL_MS, accessTtlMs: ACCESS_TTL_MS, bus, liveSessionCheckMs: 20 });
-  first = { app: app(makeBus(memory, keyPrefix)), store: db.store };
-  second = { app: app(makeBus(memory, keyPrefix)), store: db.store };
+  instance = (liveSessionCheckMs) => ({
+    app: createApp({ store: db.store, clock: () => now, maxBodyBytes: 1_048_576, sessionTtlMs: SESSION_TTL_MS, accessTtlMs: ACCESS_TTL_MS, bus: makeBus(memory, keyPrefix), liveSessionCheckMs }),
+    store: db.store,
+  });
+  first = instance(20);
+  second = instance(20);
 });
 
 afterEach(async () => {
@@ -183,6 +187,24 @@ describe(`live follow extras (${TEST_STORE_KIND}, ${useRedis ? 'Redis' : 'in-pro
       const live = await follow(first, bob);
       expect((await first.app.request(`/api/interviewer/users/${bobId}`, json({ v: 1 }, { cookie: admin }, 'DELETE'))).status).toBe(200);
       await expectEnded(live, 'deleted');
+    });
+
+    it('sends nothing more after the session ended: the next update or comment finds it over, even before the timer would', async () => {
+      const { admin, bob, deviceToken, rest } = await acmeWithInterview();
+      // Its timer would not check for an hour: what ends these streams is the check before each event.
+      const slow = instance(3_600_000);
+      const signOut = async (cookie: string) => expect((await first.app.request('/api/interviewer/sign-out', json({ v: 1 }, { cookie }))).status).toBe(200);
+
+      const beforeUpdate = await follow(slow, bob);
+      await signOut(bob);
+      expect((await push(first, deviceToken, 'device-a', rest.slice(0, 1))).status).toBe(200);
+      await expectEnded(beforeUpdate, 'signed_out');
+
+      const again = await signIn(first, 'bob@acme.test');
+      const beforeComment = await follow(slow, again);
+      await signOut(again);
+      expect((await first.app.request('/api/interviewer/interviews/iv-1/comments', json({ v: 1, body: 'After the sign-out.' }, { cookie: admin }))).status).toBe(201);
+      await expectEnded(beforeComment, 'signed_out');
     });
 
     it('ends with renew when only the access token ran out, and with expired when the session did', async () => {

@@ -3,11 +3,12 @@
 // - the followed interview's new comments and score overrides, as `comment` and `override` events,
 //   whichever process they were made on (the review channel of live/interview-events.ts, Redis pub/sub
 //   with REDIS_URL);
-// - the end of the session that opened the stream: every `sessionCheckMs` the access token it was
-//   opened with is looked up again, and once it no longer passes (signed out, revoked, the account
-//   disabled or deleted, the session or only the access token expired) the stream gets a last
-//   `session-ended` event saying why (protocol/live-follow.ts) and closes. Without this a stream,
-//   checked only when it opened, would keep flowing to someone no longer allowed to read it.
+// - the end of the session that opened the stream: before each event it passes on, and every
+//   `sessionCheckMs` while idle, the access token the stream was opened with is looked up again; once
+//   it no longer passes (signed out, revoked, the account disabled or deleted, the session or only
+//   the access token expired) the stream gets a last `session-ended` event saying why
+//   (protocol/live-follow.ts) and closes. Without this a stream, checked only when it opened, would
+//   keep flowing to someone no longer allowed to read it.
 // It is a middleware mounted before that route: it wraps the route's SSE body, adding whole events
 // between the route's own (each of the route's writes is one whole event, so nothing is interleaved),
 // and ending it early. The route's snapshot is held back until the review channel is subscribed and
@@ -111,28 +112,41 @@ function withExtras(source: ReadableStream<Uint8Array>, options: ExtrasOptions):
     if (!done) controller.enqueue(chunk);
   };
 
+  /** Whether the session still passes; if not, the stream ends with `session-ended`. */
+  const sessionHolds = async (): Promise<boolean> => {
+    try {
+      const reason = await options.sessionEnd();
+      if (!reason) return true;
+      await finish(sseEvent(LIVE_FOLLOW_EVENTS.sessionEnded, { reason }));
+      return false;
+    } catch (error) {
+      // The database did not answer: the next check decides; a blip does not end the follow.
+      log(`Could not check the session of a live follow of interview ${interviewId}: ${(error as Error).message}`);
+      return true;
+    }
+  };
+
   const pump = async () => {
+    // The snapshot was checked by the route's own session check, just now.
+    let checked = true;
     for (;;) {
       const read = await reader.read().catch(() => ({ done: true as const, value: undefined }));
       if (done) return;
       if (read.done) return finish();
+      // Checked again before anything else passes, so nothing is sent after the session ended.
+      if (!checked && !(await sessionHolds())) return;
+      checked = false;
       send(read.value);
     }
   };
 
+  // Between events, an idle stream is checked on a timer.
   let checking = false;
   const checkSession = async () => {
     if (checking || done) return;
     checking = true;
-    try {
-      const reason = await options.sessionEnd();
-      if (reason) await finish(sseEvent(LIVE_FOLLOW_EVENTS.sessionEnded, { reason }));
-    } catch (error) {
-      // The database did not answer: the next check decides; a blip does not end the follow.
-      log(`Could not check the session of a live follow of interview ${interviewId}: ${(error as Error).message}`);
-    } finally {
-      checking = false;
-    }
+    await sessionHolds();
+    checking = false;
   };
 
   // What the follower has been told about: the review when the stream opened, then each addition sent.
@@ -160,6 +174,7 @@ function withExtras(source: ReadableStream<Uint8Array>, options: ExtrasOptions):
         }
         const known = seen;
         const fresh = items.filter((entry) => !known.has(entry.key)).sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+        if (fresh.length && !(await sessionHolds())) return;
         for (const entry of fresh) {
           known.add(entry.key);
           send(sseEvent(entry.event, entry.item));

@@ -28,6 +28,7 @@ describe('the migration list', () => {
       { version: 4, sqlite: '5f381bc4887d1a0d', postgres: '5a5c5c6b34632f7e' },
       { version: 5, sqlite: 'a34d07758e1bc4d6', postgres: '4cb6beb986a9dde5' },
       { version: 6, sqlite: '5b901c79ed5efc82', postgres: 'f2a5050150341d96' },
+      { version: 7, sqlite: '78954453762955d1', postgres: 'c4c2144e3f1f8935' },
     ]);
   });
 });

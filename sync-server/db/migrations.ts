@@ -635,4 +635,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shared_recordings_by_device ON shared_recordings(device_id);
     `,
   },
+  {
+    version: 7,
+    name: "the interviewer's list paged in the database: the template an interview came from, and indexes in list order",
+    // The list is filtered, sorted and paged in SQL (db/interview-list-sql.ts); these partial indexes
+    // hold only listable interviews, in the order of its two index-friendly sorts (start time, score).
+    // template_id stays NULL for interviews not started from a template, and for older devices'.
+    sqlite: `
+      ALTER TABLE interviews ADD COLUMN template_id TEXT;
+      CREATE INDEX interviews_listed_by_start ON interviews(org_id, started_at, id) WHERE deleted = 0 AND started_at IS NOT NULL;
+      CREATE INDEX interviews_listed_by_overall ON interviews(org_id, COALESCE(overall, -1), id) WHERE deleted = 0 AND started_at IS NOT NULL;
+      CREATE INDEX interviews_listed_by_template ON interviews(org_id, template_id) WHERE deleted = 0 AND started_at IS NOT NULL AND template_id IS NOT NULL;
+    `,
+    postgres: `
+      ALTER TABLE interviews ADD COLUMN template_id TEXT;
+      CREATE INDEX interviews_listed_by_start ON interviews(org_id, started_at COLLATE "C", id COLLATE "C") WHERE deleted = 0 AND started_at IS NOT NULL;
+      CREATE INDEX interviews_listed_by_overall ON interviews(org_id, (COALESCE(overall, -1)), id COLLATE "C") WHERE deleted = 0 AND started_at IS NOT NULL;
+      CREATE INDEX interviews_listed_by_template ON interviews(org_id, template_id) WHERE deleted = 0 AND started_at IS NOT NULL AND template_id IS NOT NULL;
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PushItem, Store } from './store.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { DatabaseSetupError, migratePostgres, openPostgresStore, type PostgresStoreOptions } from './postgres-store.ts';
+import { postgresRunner } from './workspace-store.ts';
 import { interviewEvents } from '../test-support/fixtures.ts';
 import { createTestDatabase, databaseUrlWithSchema, TEST_STORE_KIND, testDatabaseUrl, type TestDatabase } from '../test-support/test-store.ts';
 
@@ -262,5 +263,31 @@ describe('numbers', () => {
     expect(detail?.interview).toMatchObject({ overall: 61, endedEarly: false });
     expect(await store.questionCacheStats()).toEqual({ hits: 0, misses: 0, plans: 0, keys: 0 });
     expect(await db.queryRaw('SELECT seq FROM events ORDER BY seq LIMIT 1')).toEqual([{ seq: big }]);
+  });
+});
+
+describe("a device's changes", () => {
+  it('commit in cursor order, so a device that pulled past a cursor never misses a change numbered below it', async () => {
+    const db = await database();
+    const store = await server(db);
+    const device = await joinedDevice(store);
+    const pool = new pg.Pool({ connectionString: db.env.DATABASE_URL!, max: 4 });
+    cleanups.push(() => pool.end());
+    const runner = postgresRunner(pool);
+    const change = (label: string) => ({
+      sql: 'INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)',
+      params: [device.id, 'org.joined', JSON.stringify({ orgId: device.orgId, orgName: label }), NOW],
+    });
+    const [joined] = await store.listDeviceChanges(device.id, 0, 10);
+    // The first writer takes its cursor, then stays in its transaction a while; the second takes the
+    // next cursor and would commit first without the per-device lock.
+    const slow = runner.batch([change('first'), { sql: 'SELECT pg_sleep(0.6)', params: [] }]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await runner.batch([change('second')]);
+    // The moment the second is committed, a pull must see the first too (or neither).
+    const seen = await store.listDeviceChanges(device.id, joined!.cursor, 10);
+    await slow;
+    expect(seen.map((row) => (row.change.type === 'org.joined' ? row.change.payload.orgName : row.change.type))).toEqual(['first', 'second']);
+    expect(seen[0]!.cursor).toBeLessThan(seen[1]!.cursor);
   });
 });

@@ -10,9 +10,10 @@
 // - migrations run under an advisory lock per schema, so servers starting together apply each once.
 // pg returns BIGINT (seqs, counts, cursors) as strings; they are parsed to numbers here.
 // Owns: PostgreSQL's SQL, connections, transactions and locks. Must not import: better-sqlite3, Hono.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ulid } from 'ulid';
-import { deviceChange, type DeviceChange, type InterviewDetail, type InterviewListItem, type Invite, type SyncEvent } from '../protocol/index.ts';
+import { deviceChange, type DeviceChange, type InterviewDetail, type Invite, type SyncEvent } from '../protocol/index.ts';
 import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem } from '../protocol/index.ts';
 import {
   CONSENT_BEARING_EVENTS,
@@ -27,8 +28,9 @@ import {
 } from './sharing-consent.ts';
 import type { AuditEntry, PlannedQuestion, QuestionCacheKey, TeamInvitation, TeamMember } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { interviewListSql, toInterviewListRow, type InterviewListDbRow, type InterviewListQuery, type InterviewListRow } from './interview-list-sql.ts';
 import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
-import { redactedPayload, toDevice, toInterviewDetail, toInvite, toListItem, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
+import { isoTime, redactedPayload, toDevice, toInterviewDetail, toInvite, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import { deletedEmail, toAuditEntry, toLiveSession, toTeamInvitation, toTeamMember, type AuditRow, type SessionUserRow, type UserInvitationRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
 import type { AcceptResult, AccessLookup, AuditQuery, InvitationLookup, LiveSession, NewAuditEntry, NewAuthSession, NewUser, NewUserInvitation, RefreshResult, UserChange } from './store.ts';
@@ -92,6 +94,20 @@ function isUnavailable(error: unknown): boolean {
   if (typeof code !== 'string') return error instanceof Error && /timeout|terminated|connect/i.test(error.message);
   // 08: connection exceptions; 28: bad user or password; 3D000: no such database; 57P03: starting up.
   return /^E[A-Z]+$/.test(code) || code.startsWith('08') || code.startsWith('28') || code === '3D000' || code === '57P03';
+}
+
+const preparedNames = new Map<string, string>();
+/**
+ * A name for `sql` as a prepared statement: PostgreSQL then parses and plans it once per connection,
+ * not on every call. Derived from the text, so one name never stands for two statements.
+ */
+function preparedName(sql: string): string {
+  let name = preparedNames.get(sql);
+  if (!name) {
+    name = `ib_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
 }
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
@@ -220,7 +236,7 @@ class PostgresStore implements Store {
   // The statements a push runs for every event are named, so each connection parses and plans them
   // once; with ~20 round trips in a push, that is most of PostgreSQL's own work.
   private async one<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | null> {
-    return (await this.pool.query<T>(sql, params)).rows[0] ?? null;
+    return (await this.pool.query<T>({ name: preparedName(sql), text: sql, values: params })).rows[0] ?? null;
   }
 
   async ping(): Promise<void> {
@@ -674,33 +690,26 @@ class PostgresStore implements Store {
     return rows.map((row) => ({ cursor: row.cursor, change: deviceChange.parse({ type: row.type, payload: JSON.parse(row.payload) }) }));
   }
 
-  async listInterviews(orgId: string): Promise<InterviewListItem[]> {
-    const { rows } = await this.pool.query<InterviewRow>(
-      'SELECT * FROM interviews WHERE org_id = $1 AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC, id COLLATE "C" DESC LIMIT 500',
-      [orgId],
-    );
-    return rows.map(toListItem);
+  async queryInterviews(orgId: string, query: InterviewListQuery): Promise<InterviewListRow[]> {
+    const { text, values } = interviewListSql('postgres', orgId, query);
+    const { rows } = await this.pool.query<InterviewListDbRow>({ name: preparedName(text), text, values });
+    return rows.map(toInterviewListRow);
   }
 
   async getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null> {
-    // One snapshot for the interview and its turns, so a push committing in between cannot pair an
-    // interview with turns from another moment.
-    return this.transaction(
-      async (client) => {
-        const row = (
-          await client.query<InterviewRow>('SELECT * FROM interviews WHERE id = $1 AND org_id = $2 AND deleted = 0 AND started_at IS NOT NULL', [interviewId, orgId])
-        ).rows[0];
-        if (!row) return null;
-        const turns = await client.query<TurnRow>('SELECT * FROM turns WHERE interview_id = $1 ORDER BY idx', [interviewId]);
-        const recordings = await client.query<{ turn_id: string; id: string }>(
-          'SELECT turn_id, id FROM shared_recordings WHERE interview_id = $1 ORDER BY created_at, id',
-          [interviewId],
-        );
-        return toInterviewDetail(row, turns.rows, recordings.rows);
-      },
-      { readOnlySnapshot: true },
+    // One statement is one snapshot: a push committing meanwhile cannot pair the interview with turns
+    // from another moment (and it costs one round trip, not a transaction's five).
+    const row = await this.one<InterviewRow & { turns: TurnRow[] | null; recordings: { turn_id: string; id: string }[] | null }>(
+      `SELECT i.*,
+         (SELECT json_agg(t ORDER BY t.idx) FROM turns t WHERE t.interview_id = i.id) AS turns,
+         (SELECT json_agg(json_build_object('turn_id', r.turn_id, 'id', r.id) ORDER BY r.created_at, r.id) FROM shared_recordings r WHERE r.interview_id = i.id) AS recordings
+       FROM interviews i WHERE i.id = $1 AND i.org_id = $2 AND i.deleted = 0 AND i.started_at IS NOT NULL`,
+      [interviewId, orgId],
     );
+    if (!row) return null;
+    return toInterviewDetail(row, row.turns ?? [], row.recordings ?? []);
   }
+
 
   async putRecording(input: NewSharedRecording): Promise<PutRecordingOutcome> {
     return this.transaction(async (client) => {
@@ -893,14 +902,14 @@ async function materialise(
   if (state.deleted) return { redact: event.type !== 'interview.deleted' };
   switch (event.type) {
     case 'interview.started': {
-      const { spec, startedAt, engine } = event.payload;
+      const { spec, startedAt, engine, templateId } = event.payload;
       // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
       // overwrite it: that is what makes the final state independent of arrival order.
       await client.query({
         name: 'ingest-start-interview',
-        text: `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, started_seq = $7, updated_at = $8
+        text: `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, template_id = $10, started_seq = $7, updated_at = $8
                WHERE id = $9 AND deleted = 0 AND (started_seq IS NULL OR started_seq < $7)`,
-        values: [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId],
+        values: [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, isoTime(startedAt), event.seq, now, interviewId, templateId ?? null],
       });
       return {};
     }

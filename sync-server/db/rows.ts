@@ -53,6 +53,7 @@ export interface InterviewRow {
   overall: number | null;
   summary: string | null;
   deleted: number;
+  template_id: string | null;
 }
 
 export interface TurnRow {
@@ -169,6 +170,7 @@ export const toListItem = (row: InterviewRow): InterviewListItem => ({
   completedAt: row.completed_at,
   overall: row.overall,
   engine: row.engine ?? '',
+  templateId: row.template_id ?? null,
 });
 
 /** `recordings`: the shared recordings' turn and id, in the order they were made. */
@@ -199,3 +201,9 @@ export function toInterviewDetail(row: InterviewRow, turns: TurnRow[], recording
 
 /** The payload a deleted interview's events keep: enough to recognise a re-send, none of the answers. */
 export const redactedPayload = (interviewId: string): string => JSON.stringify({ interviewId, redacted: true });
+
+/**
+ * A device's ISO time in one form (Date#toISOString: UTC, milliseconds), so that text order is time
+ * order for the list's sort, date filters and cursors (zod accepts 10:00Z and 10:00:00.5Z alike).
+ */
+export const isoTime = (value: string): string => new Date(value).toISOString();

@@ -16,13 +16,14 @@ import {
   type AuditEntry,
   type DeviceChange,
   type InterviewDetail,
-  type InterviewListItem,
   type Invite,
   type SyncEvent,
   type TeamInvitation,
   type TeamMember,
 } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { interviewListSql, toInterviewListRow, type InterviewListDbRow, type InterviewListQuery, type InterviewListRow } from './interview-list-sql.ts';
+import { cachePreparedStatements } from './sqlite-statement-cache.ts';
 import { queryOperatorFigures, sqliteReader, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
 import {
   CONSENT_BEARING_EVENTS,
@@ -37,12 +38,13 @@ import {
 } from './sharing-consent.ts';
 import {
   deletedEmail,
+  isoTime,
   redactedPayload,
   toAuditEntry,
   toDevice,
   toInterviewDetail,
   toInvite,
-  toListItem,
+ 
   toLiveSession,
   toTeamInvitation,
   toTeamMember,
@@ -95,6 +97,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     file = join(options.dataDir, 'interview-buddy.sqlite');
   }
   const db = new Database(file);
+  cachePreparedStatements(db);
+  // The list's case-insensitive filters and candidate sort fold case as JavaScript does (SQLite's
+  // lower() folds ASCII only); see interview-list-sql.ts.
+  db.function('ib_casefold', { deterministic: true }, (text: unknown) => (text === null ? null : String(text).toLowerCase()));
   db.pragma('journal_mode = WAL');
   // FULL: a push is acknowledged only after its transaction is on disk, so not even a power cut can
   // lose an event the device has already dropped from its outbox.
@@ -150,7 +156,7 @@ class SqliteStore implements Store {
       // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
       // overwrite it: that is what makes the final state independent of arrival order.
       startInterview: db.prepare(
-        `UPDATE interviews SET role = ?, seniority = ?, type = ?, spec = ?, engine = ?, started_at = ?, started_seq = ?, updated_at = ?
+        `UPDATE interviews SET role = ?, seniority = ?, type = ?, spec = ?, engine = ?, started_at = ?, template_id = ?, started_seq = ?, updated_at = ?
          WHERE id = ? AND deleted = 0 AND (started_seq IS NULL OR started_seq < ?)`,
       ),
       completeInterview: db.prepare(
@@ -206,8 +212,7 @@ class SqliteStore implements Store {
 
   private insertUser(input: NewUser): User {
     const user: User = { ...input, id: ulid(), email: input.email.toLowerCase(), disabledAt: null };
-    this.db
-      .prepare('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.db.prepare('INSERT INTO users (id, org_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(user.id, user.orgId, user.email, user.name, user.role, user.passwordHash, new Date().toISOString());
     return user;
   }
@@ -235,8 +240,7 @@ class SqliteStore implements Store {
   }
 
   async listUsers(orgId: string): Promise<TeamMember[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM users WHERE org_id = ? AND deleted_at IS NULL ORDER BY role = 'admin' DESC, name, id")
+    const rows = this.db.prepare("SELECT * FROM users WHERE org_id = ? AND deleted_at IS NULL ORDER BY role = 'admin' DESC, name, id")
       .all(orgId) as UserRow[];
     return rows.map(toTeamMember);
   }
@@ -256,8 +260,7 @@ class SqliteStore implements Store {
       const refusal = this.checkUserChange(input.orgId, input.userId, true);
       if (refusal) return refusal;
       const before = this.userNow(input.userId)!;
-      this.db
-        .prepare("UPDATE users SET deleted_at = ?, disabled_at = COALESCE(disabled_at, ?), email = ?, password_hash = '!' WHERE id = ?")
+      this.db.prepare("UPDATE users SET deleted_at = ?, disabled_at = COALESCE(disabled_at, ?), email = ?, password_hash = '!' WHERE id = ?")
         .run(input.now, input.now, deletedEmail(input.userId), input.userId);
       this.revokeUserSessions(input.userId, 'user_deleted', input.now);
       return { ok: true, user: before };
@@ -269,8 +272,7 @@ class SqliteStore implements Store {
     const target = this.db.prepare('SELECT * FROM users WHERE id = ? AND org_id = ? AND deleted_at IS NULL').get(userId, orgId) as UserRow | undefined;
     if (!target) return { ok: false, reason: 'not_found' };
     if (removing && target.role === 'admin' && !target.disabled_at) {
-      const others = this.db
-        .prepare("SELECT count(*) FROM users WHERE org_id = ? AND role = 'admin' AND disabled_at IS NULL AND deleted_at IS NULL AND id != ?")
+      const others = this.db.prepare("SELECT count(*) FROM users WHERE org_id = ? AND role = 'admin' AND disabled_at IS NULL AND deleted_at IS NULL AND id != ?")
         .pluck()
         .get(orgId, userId) as number;
       if (others === 0) return { ok: false, reason: 'last_admin' };
@@ -290,8 +292,7 @@ class SqliteStore implements Store {
   async createAuthSession(input: NewAuthSession): Promise<LiveSession> {
     return this.db.transaction((): LiveSession => {
       const id = ulid();
-      this.db
-        .prepare('INSERT INTO auth_sessions (id, user_id, org_id, csrf_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      this.db.prepare('INSERT INTO auth_sessions (id, user_id, org_id, csrf_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, input.userId, input.orgId, input.csrfHash, input.now, input.expiresAt);
       const insertToken = this.db.prepare('INSERT INTO auth_tokens (token_hash, session_id, kind, expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
       insertToken.run(input.accessHash, id, 'access', input.accessExpiresAt, input.now);
@@ -302,8 +303,7 @@ class SqliteStore implements Store {
   }
 
   private sessionOfToken(tokenHash: string, kind: 'access' | 'refresh') {
-    return this.db
-      .prepare(
+    return this.db.prepare(
         `SELECT users.*, auth_sessions.id AS session_id, auth_sessions.csrf_hash, auth_sessions.expires_at AS session_expires_at,
                 auth_sessions.revoked_at, auth_tokens.expires_at AS token_expires_at, auth_tokens.used_at
          FROM auth_tokens JOIN auth_sessions ON auth_sessions.id = auth_tokens.session_id JOIN users ON users.id = auth_sessions.user_id
@@ -363,8 +363,7 @@ class SqliteStore implements Store {
   }
 
   async addSignInFailure(email: string, now: string, forgetBefore: string): Promise<number> {
-    return this.db
-      .prepare(
+    return this.db.prepare(
         `INSERT INTO sign_in_failures (email, failures, last_failed_at) VALUES (?, 1, ?)
          ON CONFLICT(email) DO UPDATE SET failures = CASE WHEN sign_in_failures.last_failed_at < ? THEN 1 ELSE sign_in_failures.failures + 1 END,
            last_failed_at = excluded.last_failed_at
@@ -388,15 +387,13 @@ class SqliteStore implements Store {
 
   async createUserInvitation(input: NewUserInvitation): Promise<TeamInvitation> {
     const invitation: TeamInvitation = { id: ulid(), email: input.email.toLowerCase(), role: input.role, createdAt: input.now, expiresAt: input.expiresAt };
-    this.db
-      .prepare('INSERT INTO user_invitations (id, org_id, token_hash, email, role, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.db.prepare('INSERT INTO user_invitations (id, org_id, token_hash, email, role, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(invitation.id, input.orgId, input.tokenHash, invitation.email, invitation.role, input.invitedBy, input.now, input.expiresAt);
     return invitation;
   }
 
   async listUserInvitations(orgId: string, now: string): Promise<TeamInvitation[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.db.prepare(
         'SELECT * FROM user_invitations WHERE org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT 200',
       )
       .all(orgId, now) as UserInvitationRow[];
@@ -404,8 +401,7 @@ class SqliteStore implements Store {
   }
 
   async revokeUserInvitation(input: { orgId: string; id: string; now: string }): Promise<TeamInvitation | null> {
-    const row = this.db
-      .prepare('UPDATE user_invitations SET revoked_at = ? WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL RETURNING *')
+    const row = this.db.prepare('UPDATE user_invitations SET revoked_at = ? WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL RETURNING *')
       .get(input.now, input.id, input.orgId) as UserInvitationRow | undefined;
     return row ? toTeamInvitation(row) : null;
   }
@@ -439,8 +435,7 @@ class SqliteStore implements Store {
 
   async appendAudit(entry: NewAuditEntry): Promise<void> {
     const actor = entry.actor;
-    this.db
-      .prepare('INSERT INTO audit_log (id, org_id, actor_type, actor_id, actor_label, action, target, detail, ip, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    this.db.prepare('INSERT INTO audit_log (id, org_id, actor_type, actor_id, actor_label, action, target, detail, ip, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(
         ulid(),
         entry.orgId,
@@ -466,8 +461,7 @@ class SqliteStore implements Store {
       where.push('(at < ? OR (at = ? AND id < ?))');
       params.push(query.before.at, query.before.at, query.before.id);
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`)
+    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT ?`)
       .all(...params, query.limit) as AuditRow[];
     return rows.map(toAuditEntry);
   }
@@ -475,8 +469,7 @@ class SqliteStore implements Store {
   async createInvite(invite: NewInvite): Promise<Invite> {
     const createdAt = new Date().toISOString();
     const id = ulid();
-    this.db
-      .prepare('INSERT INTO invites (id, code_hash, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)')
+    this.db.prepare('INSERT INTO invites (id, code_hash, org_id, created_by, label, max_uses, uses, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)')
       .run(id, invite.codeHash, invite.orgId, invite.createdBy, invite.label, invite.maxUses, invite.expiresAt, createdAt);
     return { id, label: invite.label, maxUses: invite.maxUses, uses: 0, expiresAt: invite.expiresAt, createdAt };
   }
@@ -491,23 +484,20 @@ class SqliteStore implements Store {
       const invite = this.db.prepare('SELECT * FROM invites WHERE code_hash = ?').get(input.codeHash) as InviteRow | undefined;
       if (!invite) return { ok: false, reason: 'unknown' };
       if (invite.expires_at <= input.now) return { ok: false, reason: 'expired' };
-      const existing = this.db
-        .prepare('SELECT * FROM devices WHERE org_id = ? AND client_id = ?')
+      const existing = this.db.prepare('SELECT * FROM devices WHERE org_id = ? AND client_id = ?')
         .get(invite.org_id, input.clientId) as DeviceRow | undefined;
       let device: Device;
       if (existing) {
         // Re-joining the same organisation rotates the token (the old one stops working) and uses no
         // invite slot: the device was already admitted.
-        this.db
-          .prepare('UPDATE devices SET token_hash = ?, candidate_name = ? WHERE id = ?')
+        this.db.prepare('UPDATE devices SET token_hash = ?, candidate_name = ? WHERE id = ?')
           .run(input.tokenHash, input.candidateName, existing.id);
         device = { ...toDevice(existing), candidateName: input.candidateName };
       } else {
         if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
         this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ?').run(invite.id);
         device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
-        this.db
-          .prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        this.db.prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(device.id, device.orgId, device.clientId, device.candidateName, input.tokenHash, input.now);
       }
       const org = this.findOrgNow(invite.org_id)!;
@@ -585,8 +575,8 @@ class SqliteStore implements Store {
     if (!existing) this.statements.ensureInterview.run(interviewId, device.orgId, device.id, device.candidateName, now);
     switch (event.type) {
       case 'interview.started': {
-        const { spec, startedAt, engine } = event.payload;
-        this.statements.startInterview.run(spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, startedAt, event.seq, now, interviewId, event.seq);
+        const { spec, startedAt, engine, templateId } = event.payload;
+        this.statements.startInterview.run(spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, isoTime(startedAt), templateId ?? null, event.seq, now, interviewId, event.seq);
         return {};
       }
       case 'turn.answered': {
@@ -643,8 +633,7 @@ class SqliteStore implements Store {
     if (revoked.includes('speechMetrics')) this.db.prepare(`UPDATE turns SET speech_metrics = NULL WHERE ${ofDevice}`).run(device.id);
     if (revoked.includes('cameraMetrics')) this.db.prepare(`UPDATE turns SET camera_metrics = NULL WHERE ${ofDevice}`).run(device.id);
     if (revoked.includes('audio')) this.db.prepare('DELETE FROM shared_recordings WHERE device_id = ?').run(device.id);
-    const events = this.db
-      .prepare(`SELECT id, type, payload FROM events WHERE device_id = ? AND type IN (${CONSENT_BEARING_EVENTS.map(() => '?').join(', ')})`)
+    const events = this.db.prepare(`SELECT id, type, payload FROM events WHERE device_id = ? AND type IN (${CONSENT_BEARING_EVENTS.map(() => '?').join(', ')})`)
       .all(device.id, ...CONSENT_BEARING_EVENTS) as { id: string; type: string; payload: string }[];
     const update = this.db.prepare('UPDATE events SET payload = ? WHERE id = ?');
     for (const event of events) {
@@ -658,8 +647,7 @@ class SqliteStore implements Store {
       if (!parseStoredConsent(this.statements.deviceConsent.get(input.device.id)?.consent).audio) return 'not-consented';
       const interview = this.statements.findInterview.get(input.interviewId);
       if (!interview || interview.device_id !== input.device.id || interview.deleted) return 'unknown-interview';
-      const inserted = this.db
-        .prepare(
+      const inserted = this.db.prepare(
           `INSERT INTO shared_recordings (interview_id, id, turn_id, org_id, device_id, mime_type, bytes, audio, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(interview_id, id) DO NOTHING`,
         )
@@ -669,8 +657,7 @@ class SqliteStore implements Store {
   }
 
   async getRecording(orgId: string, interviewId: string, recordingId: string): Promise<SharedRecording | null> {
-    const row = this.db
-      .prepare(
+    const row = this.db.prepare(
         `SELECT r.mime_type, r.audio FROM shared_recordings r JOIN interviews i ON i.id = r.interview_id
          WHERE r.interview_id = ? AND r.id = ? AND r.org_id = ? AND i.org_id = ? AND i.deleted = 0`,
       )
@@ -679,28 +666,23 @@ class SqliteStore implements Store {
   }
 
   private addDeviceChange(deviceId: string, change: DeviceChange, now: string): void {
-    this.db
-      .prepare('INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
+    this.db.prepare('INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
       .run(deviceId, change.type, JSON.stringify(change.payload), now);
   }
 
   async listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]> {
-    const rows = this.db
-      .prepare('SELECT cursor, type, payload FROM device_changes WHERE device_id = ? AND cursor > ? ORDER BY cursor LIMIT ?')
+    const rows = this.db.prepare('SELECT cursor, type, payload FROM device_changes WHERE device_id = ? AND cursor > ? ORDER BY cursor LIMIT ?')
       .all(deviceId, afterCursor, limit) as { cursor: number; type: string; payload: string }[];
     return rows.map((row) => ({ cursor: row.cursor, change: deviceChange.parse({ type: row.type, payload: JSON.parse(row.payload) }) }));
   }
 
-  async listInterviews(orgId: string): Promise<InterviewListItem[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM interviews WHERE org_id = ? AND deleted = 0 AND started_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 500')
-      .all(orgId) as InterviewRow[];
-    return rows.map(toListItem);
+  async queryInterviews(orgId: string, query: InterviewListQuery): Promise<InterviewListRow[]> {
+    const { text, values } = interviewListSql('sqlite', orgId, query);
+    return (this.db.prepare(text).all(...values) as InterviewListDbRow[]).map(toInterviewListRow);
   }
 
   async getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null> {
-    const row = this.db
-      .prepare('SELECT * FROM interviews WHERE id = ? AND org_id = ? AND deleted = 0 AND started_at IS NOT NULL')
+    const row = this.db.prepare('SELECT * FROM interviews WHERE id = ? AND org_id = ? AND deleted = 0 AND started_at IS NOT NULL')
       .get(interviewId, orgId) as InterviewRow | undefined;
     if (!row) return null;
     const turns = this.db.prepare('SELECT * FROM turns WHERE interview_id = ? ORDER BY idx').all(interviewId) as TurnRow[];
@@ -712,8 +694,7 @@ class SqliteStore implements Store {
     return this.db.transaction((): PlannedQuestion[] | null => {
       // Least served first, so candidates asking for the same interview get different plans in turn;
       // among equals the newest, which reflects the latest models.
-      const plan = this.db
-        .prepare(
+      const plan = this.db.prepare(
           `SELECT id, questions FROM question_plans
            WHERE role = ? AND seniority = ? AND type = ? AND language = ? AND question_count >= ?
            ORDER BY served ASC, id DESC LIMIT 1`,
@@ -731,8 +712,7 @@ class SqliteStore implements Store {
     return this.db.transaction((): CachedPlanOutcome => {
       // A new plan joins the rotation at the level of the least-served plan: starting at 0 it would be
       // served to every candidate in a row until it caught up with the others.
-      const inserted = this.db
-        .prepare(
+      const inserted = this.db.prepare(
           `INSERT INTO question_plans (role, seniority, type, language, plan_hash, questions, question_count, served, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?,
              COALESCE((SELECT MIN(served) FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ?), 0), ?)
@@ -753,8 +733,7 @@ class SqliteStore implements Store {
           input.now,
         );
       if (inserted.changes === 0) return 'duplicate';
-      this.db
-        .prepare(
+      this.db.prepare(
           `DELETE FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ? AND id NOT IN (
              SELECT id FROM question_plans WHERE role = ? AND seniority = ? AND type = ? AND language = ? ORDER BY id DESC LIMIT ?)`,
         )
@@ -769,8 +748,7 @@ class SqliteStore implements Store {
 
   async questionCacheStats(): Promise<QuestionCacheStats> {
     const counters = this.db.prepare('SELECT name, value FROM question_cache_counters').all() as { name: 'hits' | 'misses'; value: number }[];
-    const held = this.db
-      .prepare('SELECT count(*) AS plans, count(DISTINCT json_array(role, seniority, type, language)) AS keys FROM question_plans')
+    const held = this.db.prepare('SELECT count(*) AS plans, count(DISTINCT json_array(role, seniority, type, language)) AS keys FROM question_plans')
       .get() as { plans: number; keys: number };
     const counter = (name: 'hits' | 'misses') => counters.find((row) => row.name === name)?.value ?? 0;
     return { hits: counter('hits'), misses: counter('misses'), plans: held.plans, keys: held.keys };

@@ -3,10 +3,11 @@
 // knows which database it has. Every method is async because PostgreSQL is a network round trip away;
 // each method that writes more than one row is one transaction in both implementations.
 import type { NewSharedRecording, PutRecordingOutcome, SharedRecording } from './sharing-consent.ts';
-import type { AuditEntry, DeviceChange, InterviewDetail, InterviewListItem, Invite, SyncEvent, TeamInvitation, TeamMember } from '../protocol/index.ts';
+import type { AuditEntry, DeviceChange, InterviewDetail, Invite, SyncEvent, TeamInvitation, TeamMember } from '../protocol/index.ts';
 import type { PlannedQuestion, QuestionCacheKey } from '../protocol/index.ts';
 import type { OperatorFigures, OperatorFiguresQuery } from './operator-figures.ts';
 import type { WorkspaceStore } from './workspace-store.ts';
+import type { InterviewListQuery, InterviewListRow } from './interview-list-sql.ts';
 
 export interface Org {
   id: string;
@@ -223,7 +224,8 @@ export interface Store {
   ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome>;
   listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]>;
 
-  listInterviews(orgId: string): Promise<InterviewListItem[]>;
+  /** One page of the organisation's interviews, filtered and sorted in the database (db/interview-list-sql.ts). */
+  queryInterviews(orgId: string, query: InterviewListQuery): Promise<InterviewListRow[]>;
   getInterview(orgId: string, interviewId: string): Promise<InterviewDetail | null>;
 
   /** Stores a shared recording of a turn, if the device shares audio and owns the (undeleted) interview. Idempotent by recording id. */

@@ -71,8 +71,12 @@ interface TemplateRow {
 const toTemplate = (row: TemplateRow): InterviewTemplate =>
   interviewTemplate.parse({ ...templateBody.parse(JSON.parse(row.body)), id: row.id, version: Number(row.version), createdAt: row.created_at, updatedAt: row.updated_at });
 
+const INSERT_DEVICE_CHANGE = 'INSERT INTO device_changes ';
+/** PostgreSQL: held until COMMIT by whoever writes a device's changes (postgresRunner's batch). */
+export const DEVICE_CHANGES_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('device-changes:' || $1::text, 0))";
+
 const changeStatement = (deviceId: string, change: DeviceChange, now: string) => ({
-  sql: 'INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)',
+  sql: `${INSERT_DEVICE_CHANGE}(device_id, type, payload, created_at) VALUES (?, ?, ?, ?)`,
   params: [deviceId, change.type, JSON.stringify(change.payload), now],
 });
 
@@ -305,6 +309,12 @@ export function postgresRunner(pool: {
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
+        // A device pulls its changes by cursor (a sequence), which is assigned at INSERT, not at
+        // COMMIT: without this lock a change could commit after a later-numbered one that the device
+        // has already pulled past, and never reach it. Held to COMMIT, it makes each device's changes
+        // commit in cursor order. Taken up front, in one order, so two batches cannot deadlock.
+        const devices = [...new Set(statements.filter((statement) => statement.sql.startsWith(INSERT_DEVICE_CHANGE)).map((statement) => String(statement.params[0])))].sort();
+        for (const deviceId of devices) await client.query(DEVICE_CHANGES_LOCK, [deviceId]);
         for (const statement of statements) await client.query(numbered(statement.sql), statement.params);
         await client.query('COMMIT');
       } catch (error) {

@@ -54,6 +54,8 @@ export const interviewListItem = z.object({
   completedAt: z.string().nullable(),
   overall: z.number().nullable(),
   engine: z.string(),
+  /** The interviewer's template the interview was started from; null when the candidate set it up. */
+  templateId: z.string().nullable(),
 });
 export type InterviewListItem = z.infer<typeof interviewListItem>;
 

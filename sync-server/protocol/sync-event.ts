@@ -18,6 +18,8 @@ export const interviewStarted = z.object({
     spec: interviewSpec,
     startedAt: z.iso.datetime(),
     engine: z.string().max(40),
+    /** The interviewer's template it was started from (an assignment); absent otherwise, and from older devices. */
+    templateId: entityId.optional(),
   }),
 });
 

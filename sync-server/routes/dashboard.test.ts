@@ -90,7 +90,7 @@ describe('GET /api/interviewer/dashboard', () => {
       wrap: (store) =>
         new Proxy(store, {
           get(target, property) {
-            if (property === 'listInterviews' && failing) return async () => Promise.reject(new Error('database went away'));
+            if (property === 'queryInterviews' && failing) return async () => Promise.reject(new Error('database went away'));
             const value: unknown = Reflect.get(target, property);
             return typeof value === 'function' ? value.bind(target) : value;
           },

@@ -1,13 +1,15 @@
-// The interviewer's list query (filters, sort, keyset pagination) and its CSV form, as pure functions
-// over an organisation's interview list, for GET /api/interviewer/interviews and /interviews.csv.
-// Keyset, not offset: the cursor names the last row's sort key and id, so rows synced between two
-// pages neither repeat nor push others off a page.
-// Owns: the query's shape (zod) and the CSV format. Must not import: Hono, a store, a database driver.
+// The interviewer's list query (filters, sort, keyset pagination) and its CSV form, for
+// GET /api/interviewer/interviews and /interviews.csv: the query's parameters, its cursor and the CSV
+// here; the filtering, sorting and paging itself in the database (db/interview-list-sql.ts).
+// Keyset, not offset: the cursor names the last row's sort key (as the database gave it) and id, so
+// rows synced between two pages neither repeat nor push others off a page.
+// Owns: the query's shape (zod), the cursor and the CSV format. Must not import: Hono, a database driver.
 import { z } from 'zod';
+import type { InterviewListQuery, InterviewListRow } from '../db/interview-list-sql.ts';
 import type { InterviewListItem } from '../protocol/index.ts';
 
 export const MAX_PAGE = 200;
-export const DEFAULT_PAGE = 100;
+export const DEFAULT_PAGE = 50;
 /** A CSV export holds at most this many rows; narrow the filters for more. */
 export const MAX_CSV_ROWS = 10_000;
 
@@ -22,6 +24,8 @@ export const interviewQuery = z
   .object({
     candidate: z.string().trim().min(1).max(200).optional(),
     role: z.string().trim().min(1).max(200).optional(),
+    /** A template's id: only interviews started from it. */
+    template: z.string().trim().min(1).max(80).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     minScore: score.optional(),
@@ -47,26 +51,17 @@ function endOf(to: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.999Z` : to;
 }
 
-type SortKey = string | number;
-function keyOf(item: InterviewListItem, sort: InterviewQuery['sort']): SortKey {
-  if (sort === 'overall') return item.overall ?? -1; // unscored sorts below every score
-  if (sort === 'candidate') return item.candidateName.toLowerCase();
-  return Date.parse(item.startedAt);
-}
+const cursorBody = z.union([
+  z.tuple([z.literal('startedAt'), z.string(), z.string()]),
+  z.tuple([z.literal('overall'), z.number(), z.string()]),
+  z.tuple([z.literal('candidate'), z.string(), z.string()]),
+]);
 
-function compare(a: [SortKey, string], b: [SortKey, string]): number {
-  if (a[0] < b[0]) return -1;
-  if (a[0] > b[0]) return 1;
-  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
-}
-
-const cursorBody = z.tuple([z.enum(['startedAt', 'overall', 'candidate']), z.union([z.string(), z.number()]), z.string()]);
-
-function encodeCursor(sort: InterviewQuery['sort'], key: SortKey, id: string): string {
+function encodeCursor(sort: InterviewQuery['sort'], key: string | number, id: string): string {
   return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, sort: InterviewQuery['sort']): [SortKey, string] {
+function decodeCursor(cursor: string, sort: InterviewQuery['sort']): { key: string | number; id: string } {
   let parsed;
   try {
     parsed = cursorBody.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -74,29 +69,24 @@ function decodeCursor(cursor: string, sort: InterviewQuery['sort']): [SortKey, s
     throw new BadCursorError();
   }
   if (!parsed.success || parsed.data[0] !== sort) throw new BadCursorError();
-  return [parsed.data[1], parsed.data[2]];
+  return { key: parsed.data[1], id: parsed.data[2] };
 }
 
-/** Filtered and sorted, before paging. */
-export function filterInterviews(items: readonly InterviewListItem[], q: InterviewQuery): InterviewListItem[] {
-  const candidate = q.candidate?.toLowerCase();
-  const role = q.role?.toLowerCase();
-  const from = q.from ? Date.parse(q.from) : undefined;
-  const to = q.to ? Date.parse(endOf(q.to)) : undefined;
-  const direction = q.order === 'asc' ? 1 : -1;
-  return items
-    .filter((item) => {
-      if (candidate && !item.candidateName.toLowerCase().includes(candidate)) return false;
-      if (role && !item.role.toLowerCase().includes(role)) return false;
-      const started = Date.parse(item.startedAt);
-      if (from !== undefined && started < from) return false;
-      if (to !== undefined && started > to) return false;
-      // A score filter leaves out interviews with no score yet.
-      if (q.minScore !== undefined && (item.overall === null || item.overall < q.minScore)) return false;
-      if (q.maxScore !== undefined && (item.overall === null || item.overall > q.maxScore)) return false;
-      return true;
-    })
-    .sort((a, b) => direction * compare([keyOf(a, q.sort), a.id], [keyOf(b, q.sort), b.id]));
+/** The store's query for `q` (filters and sort; `limit` rows), dates as the stores write them. */
+export function listQueryOf(q: InterviewQuery, limit: number): InterviewListQuery {
+  return {
+    ...(q.candidate ? { candidate: q.candidate } : {}),
+    ...(q.role ? { role: q.role } : {}),
+    ...(q.template ? { templateId: q.template } : {}),
+    ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
+    ...(q.to ? { to: new Date(endOf(q.to)).toISOString() } : {}),
+    ...(q.minScore !== undefined ? { minScore: q.minScore } : {}),
+    ...(q.maxScore !== undefined ? { maxScore: q.maxScore } : {}),
+    sort: q.sort,
+    order: q.order,
+    ...(q.cursor ? { after: decodeCursor(q.cursor, q.sort) } : {}),
+    limit,
+  };
 }
 
 export interface InterviewPage {
@@ -105,16 +95,23 @@ export interface InterviewPage {
   nextCursor: string | null;
 }
 
-export function pageOfInterviews(items: readonly InterviewListItem[], q: InterviewQuery): InterviewPage {
-  let rows = filterInterviews(items, q);
-  if (q.cursor) {
-    const after = decodeCursor(q.cursor, q.sort);
-    const direction = q.order === 'asc' ? 1 : -1;
-    rows = rows.filter((item) => direction * compare([keyOf(item, q.sort), item.id], after) > 0);
-  }
+type Query = (query: InterviewListQuery) => Promise<InterviewListRow[]>;
+
+/** One page: the store is asked for one row more than the page, to know whether another follows. */
+export async function pageOfInterviews(query: Query, q: InterviewQuery): Promise<InterviewPage> {
+  const rows = await query(listQueryOf(q, q.limit + 1));
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { interviews: page, nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, keyOf(last, q.sort), last.id) : null };
+  return {
+    interviews: page.map(({ sortKey: _key, ...item }) => item),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last.sortKey, last.id) : null,
+  };
+}
+
+/** Every interview the filters match, for the CSV (MAX_CSV_ROWS + 1 at most, so a caller can tell it overflowed). */
+export async function allOfInterviews(query: Query, q: Omit<InterviewQuery, 'cursor' | 'limit'>): Promise<InterviewListItem[]> {
+  const rows = await query(listQueryOf({ ...q, limit: MAX_CSV_ROWS }, MAX_CSV_ROWS + 1));
+  return rows.map(({ sortKey: _key, ...item }) => item);
 }
 
 export const CSV_COLUMNS = ['id', 'candidate', 'role', 'seniority', 'type', 'started_at', 'completed_at', 'overall', 'engine'] as const;

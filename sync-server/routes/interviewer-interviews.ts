@@ -18,7 +18,7 @@ import type { Store } from '../db/store.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ApiError } from '../errors.ts';
 import { compareInterviews, compareQuery } from './interview-compare.ts';
-import { BadCursorError, filterInterviews, interviewQuery, interviewsCsv, MAX_CSV_ROWS, pageOfInterviews } from './interview-query.ts';
+import { allOfInterviews, BadCursorError, interviewQuery, interviewsCsv, MAX_CSV_ROWS, pageOfInterviews } from './interview-query.ts';
 import { interviewChannel } from '../live/interview-events.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
@@ -74,7 +74,8 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
   signedIn.get('/interviews', async (c) => {
     const query = interviewQuery.parse(c.req.query());
     try {
-      return c.json({ v: 1, ...pageOfInterviews(await store.listInterviews(c.get('user').orgId), query) });
+      const orgId = c.get('user').orgId;
+      return c.json({ v: 1, ...(await pageOfInterviews((list) => store.queryInterviews(orgId, list), query)) });
     } catch (error) {
       if (error instanceof BadCursorError) throw new ApiError(400, 'bad_cursor', error.message);
       throw error;
@@ -83,9 +84,10 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
 
   signedIn.get('/interviews.csv', async (c) => {
     const { cursor: _ignored, limit: _all, ...filters } = interviewQuery.parse(c.req.query());
-    const rows = filterInterviews(await store.listInterviews(c.get('user').orgId), { ...filters, limit: MAX_CSV_ROWS });
+    const orgId = c.get('user').orgId;
+    const rows = await allOfInterviews((list) => store.queryInterviews(orgId, list), filters);
     if (rows.length > MAX_CSV_ROWS) {
-      throw new ApiError(413, 'too_many_rows', `The export would hold ${rows.length} interviews; at most ${MAX_CSV_ROWS} fit in one file. Narrow the dates or other filters and export in parts.`);
+      throw new ApiError(413, 'too_many_rows', `The export would hold more than ${MAX_CSV_ROWS} interviews, the most one file holds. Narrow the dates or other filters and export in parts.`);
     }
     await recordAudit(c, store, clock, { action: 'interviews.exported', target: null, detail: { rows: rows.length, filters: c.req.query() } });
     const day = clock().toISOString().slice(0, 10);

@@ -90,7 +90,6 @@ export function interviewerRoutes(deps: InterviewerDeps) {
       return c.json({ ...invite, code } satisfies CreatedInvite, 201);
     })
     .get('/invites', async (c) => c.json({ v: 1, invites: await store.listInvites(c.get('user').orgId) }))
-    .get('/interviews', async (c) => c.json({ v: 1, interviews: await store.listInterviews(c.get('user').orgId) }))
     .get('/interviews/:id', async (c) => {
       const detail = await store.getInterview(c.get('user').orgId, c.req.param('id'));
       if (!detail) throw new ApiError(404, 'not_found', 'There is no such interview in your organisation.');

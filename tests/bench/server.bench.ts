@@ -1,6 +1,8 @@
 // What one sync server process holds on this machine, OPEN LOOP, on SQLite and on PostgreSQL.
 // Usage: npm run bench:server   (PostgreSQL at BENCH_DATABASE_URL or TEST_DATABASE_URL, in a schema of
-// its own, dropped afterwards; RUNS, STEP_SECONDS and SATURATION_SECONDS override the defaults)
+// its own, dropped afterwards; RUNS, STEP_SECONDS and SATURATION_SECONDS override the defaults;
+// KINDS=sqlite or KINDS=postgres measures one database only, PARTS=push or PARTS=reads one workload
+// only; PROFILE_DIR writes the server's V8 CPU profile there, to open in Chrome DevTools)
 //
 // The server is tests/bench/bench-server-entry.ts: the real app plus a bare /bench/bare route, in a
 // child process. Requests leave on a fixed schedule whatever the replies do, and each latency counts
@@ -30,6 +32,9 @@ import { median, round } from './stats.ts';
 const RUNS = Number(process.env.RUNS ?? 3);
 const STEP_SECONDS = Number(process.env.STEP_SECONDS ?? 3);
 const SATURATION_SECONDS = Number(process.env.SATURATION_SECONDS ?? 3);
+const KINDS = (process.env.KINDS ?? 'sqlite,postgres').split(',').map((kind) => kind.trim());
+const PROFILE_DIR = process.env.PROFILE_DIR;
+const PARTS = (process.env.PARTS ?? 'push,reads').split(',').map((part) => part.trim());
 const DEVICES = 500;
 const READ_CONNECTIONS = 1000;
 const PUSH_P99_MS = 100;
@@ -200,7 +205,7 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
   port = await findFreePort();
   const server = await startSyncServer(
     { ...db.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: db.dataDir, TRUST_PROXY: '1', DEVICE_SYNC_REQUESTS_PER_MINUTE: '1000000' },
-    { command: bundle.command },
+    { command: PROFILE_DIR ? [bundle.command[0], '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, ...bundle.command.slice(1)] : bundle.command },
   );
   serverPid = server.process.pid!;
   try {
@@ -242,10 +247,13 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
     const runs = [];
     for (let run = 1; run <= RUNS; run++) {
       console.log(`${kind}: run ${run} of ${RUNS}`);
-      const push = await findHeldRate('push', 50, (r) => r.p99 <= PUSH_P99_MS && r.errors === 0, nextPush);
-      const pushSat = await saturation(SATURATION_SECONDS, 64, nextPush);
-      const read = await findHeldRate('read', 500, (r) => r.p95 <= READ_P95_MS && r.errors === 0, nextRead);
-      const readSat = await saturation(SATURATION_SECONDS, 64, nextRead);
+      const skipped = { rps: 0, errors: 0, cpu: { generator: 0, server: 0 } };
+      const measurePush = PARTS.includes('push');
+      const measureReads = PARTS.includes('reads');
+      const push = measurePush ? await findHeldRate('push', 50, (r) => r.p99 <= PUSH_P99_MS && r.errors === 0, nextPush) : null;
+      const pushSat = measurePush ? await saturation(SATURATION_SECONDS, 64, nextPush) : skipped;
+      const read = measureReads ? await findHeldRate('read', 500, (r) => r.p95 <= READ_P95_MS && r.errors === 0, nextRead) : null;
+      const readSat = measureReads ? await saturation(SATURATION_SECONDS, 64, nextRead) : skipped;
       const bare = await saturation(SATURATION_SECONDS, 64, nextBare);
       console.log(
         `  saturation: push ${pushSat.rps} interviews/s (errors ${pushSat.errors}, CPU generator ${pushSat.cpu.generator} server ${pushSat.cpu.server}), ` +
@@ -301,9 +309,13 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`server bench: ${RUNS} runs, ${STEP_SECONDS} s steps; ${os.cpus().length} cores, load ${os.loadavg().map((l) => round(l)).join(' ')}`);
-  const sqlite = await benchDatabase('sqlite');
+  const sqlite = KINDS.includes('sqlite') ? await benchDatabase('sqlite') : { notMeasured: 'not in KINDS' };
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const postgres = postgresUrl ? await benchDatabase('postgres', postgresUrl) : { notMeasured: 'no PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a postgres:// URL whose user may create schemas' };
+  const postgres = !KINDS.includes('postgres')
+    ? { notMeasured: 'not in KINDS' }
+    : postgresUrl
+      ? await benchDatabase('postgres', postgresUrl)
+      : { notMeasured: 'no PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a postgres:// URL whose user may create schemas' };
   console.log(
     JSON.stringify({
       bench: 'server',

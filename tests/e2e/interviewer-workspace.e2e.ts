@@ -3,8 +3,10 @@
 // it from the home screen; the interviewer pauses it with a message, resumes and extends it, and the
 // candidate's interview screen shows each in its alert banner and holds answering while paused; the
 // candidate finishes; the interviewer comments and overrides a score with a reason; after syncing,
-// the candidate's report shows both. Then the interviewer ends a practice interview of the
-// candidate's own, and the candidate's screen finishes it and opens the report.
+// the candidate's report shows both (and the interviewer's live view listed them as they were made).
+// Then the interviewer ends a practice interview of the candidate's own, and the candidate's screen
+// finishes it and opens the report; signed out in another tab, the interviewer's live view says the
+// session ended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
@@ -156,6 +158,16 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
     await interviewer.getByRole('status').filter({ hasText: 'End interview sent' }).waitFor();
     await candidate.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 30_000 });
     expect(await candidate.locator('body').innerText()).toMatch(/ended early/i);
+
+    // Signed out in another tab: the interview page's live stream ends (at its next event or
+    // heartbeat) and says so, instead of reconnecting.
+    await interviewer.getByTestId('live-badge').waitFor();
+    const otherTab = await interviewerContext.newPage();
+    await otherTab.goto(`${server.url}/interviewer`);
+    await otherTab.getByRole('button', { name: 'Sign out' }).click();
+    await otherTab.getByRole('button', { name: 'Sign in' }).waitFor();
+    await interviewer.getByTestId('live-follow').getByText('Your session ended: sign in again to keep following this interview.').waitFor({ timeout: 60_000 });
+    expect(await interviewer.getByTestId('live-badge').count()).toBe(0);
 
     await interviewerContext.close();
     await candidateContext.close();

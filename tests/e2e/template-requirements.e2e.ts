@@ -53,7 +53,8 @@ async function api<T>(server: RunningServer, session: InterviewerHttpSession, pa
 }
 
 /** Creates the template and assigns it to the named candidates' devices. */
-async function assign(server: RunningServer, session: InterviewerHttpSession, body: TemplateBody, candidates: string[]): Promise<void> {
+/** Creates the template and assigns it to the named candidates' devices; the template's id. */
+async function assign(server: RunningServer, session: InterviewerHttpSession, body: TemplateBody, candidates: string[]): Promise<string> {
   const { template: created } = await api<{ template: { id: string } }>(server, session, '/templates', { v: 1, template: body });
   const { devices } = await api<{ devices: { id: string; candidateName: string }[] }>(server, session, '/devices');
   for (const name of candidates) {
@@ -61,6 +62,7 @@ async function assign(server: RunningServer, session: InterviewerHttpSession, bo
     if (!device) throw new Error(`no device of ${name} among ${devices.map((candidate) => candidate.candidateName).join(', ')}`);
     await api(server, session, `/templates/${created.id}/assign`, { v: 1, target: { type: 'device', deviceId: device.id } });
   }
+  return created.id;
 }
 
 async function syncNow(page: Page, serverUrl: string): Promise<void> {
@@ -106,7 +108,7 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
 
   it('scores an assigned interview with the template weights, says so, and the interviewer list shows the same overall', async () => {
     const { context, page } = await candidateDevice(fakeCamera, server, 'Wendy Weights');
-    await assign(
+    const templateId = await assign(
       server,
       session,
       template('Weighted screen', { rubricWeights: [{ key: 'specificity', weight: 3 }, { key: 'fillers', weight: 0 }] }),
@@ -156,6 +158,12 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     const row = interviewer.getByRole('row').filter({ hasText: 'Wendy Weights' });
     await row.locator('.score-badge').waitFor({ timeout: 30_000 });
     expect(Number(await row.locator('.score-badge').innerText())).toBe(overall);
+    // The device said which template the interview came from: the list filters by it.
+    const byTemplate = await interviewer.evaluate(async (id) => {
+      const response = await fetch(`/api/interviewer/interviews?template=${encodeURIComponent(id)}`);
+      return ((await response.json()) as { interviews: { candidateName: string; templateId: string | null }[] }).interviews;
+    }, templateId);
+    expect(byTemplate).toEqual([expect.objectContaining({ candidateName: 'Wendy Weights', templateId })]);
     await interviewerContext.close();
     await context.close();
   });

@@ -40,6 +40,8 @@ export interface CreateInterviewInput {
   spec: InterviewSpec;
   questions: PlannedQuestion[];
   engine: EngineInfo;
+  /** The interviewer's template it comes from (an assignment), so the interviewer can filter by it. */
+  templateId?: string;
   now?: Date;
 }
 
@@ -80,7 +82,12 @@ export function createInterview(input: CreateInterviewInput): Promise<InterviewR
     await db.transaction('rw', [db.interviews, db.turns, db.outbox, db.settings], async () => {
       await db.interviews.add(interview);
       await db.turns.bulkAdd(turns);
-      await appendEvent(db, 'interview.started', { interviewId: id, spec: input.spec, startedAt: interview.startedAt, engine: input.engine.kind }, now);
+      await appendEvent(
+        db,
+        'interview.started',
+        { interviewId: id, spec: input.spec, startedAt: interview.startedAt, engine: input.engine.kind, ...(input.templateId ? { templateId: input.templateId } : {}) },
+        now,
+      );
     });
     notifyOutboxChanged();
     return interview;

@@ -37,6 +37,7 @@ export async function startAssignment(assignmentId: string, engine: { label: str
     spec: specOfTemplate(assignment.template),
     questions: questionsOfTemplate(assignment.template),
     engine: { kind: 'basic', ...engine },
+    templateId: assignment.template.id,
   });
   await markAssignmentStarted(assignmentId, interview.id);
   return interview;

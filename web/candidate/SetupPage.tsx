@@ -16,6 +16,7 @@ import { INTERVIEW_LANGUAGES } from '../ui/languages.ts';
 import { ResumeSection } from './ResumeSection.tsx';
 import { INTERVIEW_TYPE_LABELS, SENIORITY_LABELS } from '../ui/format.ts';
 import { messageOf, usePageTitle } from '../ui/page.ts';
+import './setup.css';
 
 const LIMITS = { questions: { min: 1, max: 10 }, minutes: { min: 5, max: 120 } } as const;
 
@@ -119,7 +120,7 @@ export default function SetupPage() {
         )}
       </Show>
 
-      <form class="card stack" onSubmit={start} onFocusIn={warmUp} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
+      <form class="card stack setup-form" onSubmit={start} onFocusIn={warmUp} novalidate aria-describedby={error() ? 'setup-error' : undefined}>
         <div class="form-grid">
           <div class="field span-2">
             <label for="role">{t('setup:role.label')}</label>

@@ -60,8 +60,8 @@ describe('the audit log records setting changes', () => {
 
     const assignments = await auditOf(cookie, 'assignment.created');
     expect(assignments).toHaveLength(2);
-    expect(assignments[0]).toMatchObject({ actor, target, detail: { to: `device:${linus}`, assignments: 1, candidates: ['Linus'] } });
-    expect(assignments[1]).toMatchObject({ actor, target, detail: { to: 'every device', assignments: 2 } });
+    expect(assignments[0]).toMatchObject({ actor, target, detail: { to: 'device', device: linus, assignments: 1, candidates: ['Linus'] } });
+    expect(assignments[1]).toMatchObject({ actor, target, detail: { to: 'org', assignments: 2 } });
     expect((assignments[1]!.detail.candidates as string[]).sort()).toEqual(['Grace', 'Linus']);
   });
 

@@ -129,7 +129,9 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
         action: 'assignment.created',
         target: `template:${c.req.param('id')}`,
         detail: {
-          to: request.target.type === 'org' ? 'every device' : `device:${request.target.deviceId}`,
+          // 'org': every device joined now; 'device': the one named.
+          to: request.target.type,
+          ...(request.target.type === 'device' ? { device: request.target.deviceId } : {}),
           assignments: result.assignments.length,
           // A few names say who; the count says how many, however large the organisation.
           candidates: result.assignments.slice(0, AUDITED_NAMES).map((assignment) => assignment.candidateName),

@@ -35,7 +35,7 @@ export interface OperatorFiguresQuery {
 export interface OperatorFigures {
   /** Oldest first, one entry per day (zero-filled), the last one `now`'s day. Deleted interviews are not counted. */
   interviewsPerDay: { day: string; started: number; completed: number }[];
-  /** Devices of the organisation; active: pushed (last_seen_at) in the last 24 hours / 7 days. */
+  /** Devices of the organisation; active: pushed or pulled (last_seen_at) in the last 24 hours / 7 days. */
   devices: { total: number; activeDay: number; activeWeek: number };
   /** The whole database, every organisation: SQLite's pages, PostgreSQL's pg_database_size. */
   storageBytes: number;

@@ -30,7 +30,7 @@ import type { AuditEntry, PlannedQuestion, QuestionCacheKey, TeamInvitation, Tea
 import { MIGRATIONS } from './migrations.ts';
 import { interviewListSql, toInterviewListRow, type InterviewListDbRow, type InterviewListQuery, type InterviewListRow } from './interview-list-sql.ts';
 import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
-import { isoTime, redactedPayload, toDevice, toInterviewDetail, toInvite, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
+import { isoTime, redactedPayload, seenBefore, toDevice, toInterviewDetail, toInvite, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import { deletedEmail, toAuditEntry, toLiveSession, toTeamInvitation, toTeamMember, type AuditRow, type SessionUserRow, type UserInvitationRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
 import type { AcceptResult, AccessLookup, AuditQuery, InvitationLookup, LiveSession, NewAuditEntry, NewAuthSession, NewUser, NewUserInvitation, RefreshResult, UserChange } from './store.ts';
@@ -680,6 +680,14 @@ class PostgresStore implements Store {
       },
       { retryUniqueViolation: true },
     );
+  }
+
+  async noteDeviceSeen(deviceId: string, now: string): Promise<void> {
+    await this.pool.query({
+      name: 'note-device-seen',
+      text: 'UPDATE devices SET last_seen_at = $1 WHERE id = $2 AND (last_seen_at IS NULL OR last_seen_at < $3)',
+      values: [now, deviceId, seenBefore(now)],
+    });
   }
 
   async listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]> {

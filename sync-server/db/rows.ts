@@ -207,3 +207,7 @@ export const redactedPayload = (interviewId: string): string => JSON.stringify({
  * order for the list's sort, date filters and cursors (zod accepts 10:00Z and 10:00:00.5Z alike).
  */
 export const isoTime = (value: string): string => new Date(value).toISOString();
+
+/** How stale devices.last_seen_at may be before a pull writes it again (Store.noteDeviceSeen). */
+export const DEVICE_SEEN_RESOLUTION_MS = 60_000;
+export const seenBefore = (now: string): string => new Date(Date.parse(now) - DEVICE_SEEN_RESOLUTION_MS).toISOString();

@@ -39,6 +39,7 @@ import {
 import {
   deletedEmail,
   isoTime,
+  seenBefore,
   redactedPayload,
   toAuditEntry,
   toDevice,
@@ -668,6 +669,10 @@ class SqliteStore implements Store {
   private addDeviceChange(deviceId: string, change: DeviceChange, now: string): void {
     this.db.prepare('INSERT INTO device_changes (device_id, type, payload, created_at) VALUES (?, ?, ?, ?)')
       .run(deviceId, change.type, JSON.stringify(change.payload), now);
+  }
+
+  async noteDeviceSeen(deviceId: string, now: string): Promise<void> {
+    this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)').run(now, deviceId, seenBefore(now));
   }
 
   async listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]> {

@@ -223,6 +223,12 @@ export interface Store {
    */
   ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome>;
   listDeviceChanges(deviceId: string, afterCursor: number, limit: number): Promise<{ cursor: number; change: DeviceChange }[]>;
+  /**
+   * Marks the device as seen (devices.last_seen_at, the dashboard's active devices) when it pulls:
+   * at most once a minute, so that a device pulling every few seconds costs no write per pull.
+   * A push marks it in its own transaction.
+   */
+  noteDeviceSeen(deviceId: string, now: string): Promise<void>;
 
   /** One page of the organisation's interviews, filtered and sorted in the database (db/interview-list-sql.ts). */
   queryInterviews(orgId: string, query: InterviewListQuery): Promise<InterviewListRow[]>;

@@ -80,6 +80,14 @@ describe('GET /api/interviewer/dashboard', () => {
     expect(ours.org.interviewsToday).toEqual({ started: 0, completed: 0 });
     expect(ours.org.devices).toEqual({ total: 0, activeDay: 0, activeWeek: 0 });
     expect(ours.server.storage.bytes).toBeGreaterThan(0);
+
+    // A device that only pulls (it has nothing to send yet) is active too; one that joined and was
+    // never heard from again is not.
+    const puller = await joinDevice(server, await createInvite(server, acme), 'device-puller');
+    await joinDevice(server, await createInvite(server, acme), 'device-silent');
+    const pulled = await server.app.request('/api/sync/pull', { headers: { authorization: `Bearer ${puller}` } });
+    expect(pulled.status).toBe(200);
+    expect((await dashboard(server, acme)).org.devices).toEqual({ total: 2, activeDay: 1, activeWeek: 1 });
   });
 
   it('counts requests by route pattern, not by raw URL, and flags an error rate over the threshold', async () => {

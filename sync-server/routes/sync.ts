@@ -88,7 +88,7 @@ export function syncRoutes(
       const device = c.get('device');
       const raw = c.req.query('cursor') ?? '0';
       if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'bad_cursor', 'The pull cursor is not one this server gave out. Pull again without a cursor.');
-      const changes = await store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT);
+      const [changes] = await Promise.all([store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT), store.noteDeviceSeen(device.id, clock().toISOString())]);
       const cursor = changes.length ? String(changes[changes.length - 1]!.cursor) : raw;
       const body: PullResponse = {
         v: PROTOCOL_VERSION,

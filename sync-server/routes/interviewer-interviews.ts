@@ -9,7 +9,9 @@
 // REDIS_URL, so a push to any process reaches a follower on any other) BEFORE it reads and sends the
 // current state, so no change falls between the two. Each "changed" message makes it read the
 // interview again and send an `update`; messages that arrive while it reads are folded into one more
-// read. A comment line every 15 s keeps proxies from closing an idle stream.
+// read. A comment line every 15 s keeps proxies from closing an idle stream. live/follow-extras.ts
+// wraps this stream (mounted before it in app.ts): it adds `comment`, `override` and `session-ended`
+// events and ends the stream when the session that opened it no longer passes.
 // Owns: these routes. Must not import: a database driver.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';

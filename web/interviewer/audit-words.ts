@@ -42,7 +42,7 @@ export function auditTargetText(target: string | null, names?: ReadonlyMap<strin
 }
 
 /** Fields that only name records by id: the target column already says what the entry is about. */
-const ID_FIELDS = new Set(['comment', 'override', 'turn', 'session', 'event', 'invitation', 'template', 'assignment', 'interview']);
+const ID_FIELDS = new Set(['comment', 'override', 'turn', 'session', 'event', 'invitation', 'template', 'assignment', 'interview', 'control', 'device']);
 
 function plain(value: unknown): string {
   if (typeof value === 'string') return value;

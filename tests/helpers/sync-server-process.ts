@@ -8,6 +8,10 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+// Node itself with tsx's loader, not the tsx CLI: the CLI is a parent process that relays SIGTERM and,
+// on a busy machine, can give up waiting for the server to acknowledge it and exit 143 on its own,
+// which reads as an unclean shutdown. Node with the loader gets the signal directly.
+const SERVER_COMMAND = [process.execPath, '--import', 'tsx', 'sync-server/main.ts'] as const;
 
 export interface RunningServer {
   url: string;
@@ -30,7 +34,7 @@ export async function findFreePort(): Promise<number> {
 }
 
 export interface StartOptions {
-  /** The command that runs the server, from the repo root; tsx on sync-server/main.ts unless given (e.g. a bundle from server-bundle.ts). */
+  /** The command that runs the server, from the repo root; Node with tsx's loader on sync-server/main.ts unless given (e.g. a bundle from server-bundle.ts). */
   command?: readonly [string, ...string[]];
 }
 
@@ -39,7 +43,7 @@ export async function startSyncServer(env: Record<string, string> = {}, options:
   const port = env.PORT ? Number(env.PORT) : await findFreePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ib-e2e-'));
   let output = '';
-  const [command, ...args] = options.command ?? [TSX, 'sync-server/main.ts'];
+  const [command, ...args] = options.command ?? SERVER_COMMAND;
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },

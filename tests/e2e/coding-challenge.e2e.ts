@@ -170,6 +170,9 @@ describe.skipIf(!chromiumAvailable)('coding challenges', () => {
     expect(await page.locator('[data-testid="test-row"][data-status="passed"]').count()).toBe(5);
 
     // Explain, submit, see both scores.
+    // A challenge keeps no recording of the spoken explanation, so it offers no "keep recordings" choice.
+    await page.getByTestId('voice-answer').waitFor();
+    expect(await page.getByTestId('keep-recordings').count()).toBe(0);
     await page.getByLabel('Your explanation').fill(EXPLANATION);
     await expect(page.getByTestId('challenge-engine').getAttribute('data-engine')).resolves.toBe('basic');
     await page.getByRole('button', { name: 'Submit attempt' }).click();

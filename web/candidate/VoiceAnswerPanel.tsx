@@ -19,6 +19,12 @@ export function VoiceAnswerPanel(props: {
   onFinish: () => void;
   onCancel: () => void;
   onSilenceChange: (seconds: number) => void;
+  /**
+   * Whether this screen keeps recordings of answers (interviews do); where nothing is kept (a coding
+   * challenge's explanation, the sample question) the "keep recordings" choice would promise
+   * something that does not happen, so it is not offered.
+   */
+  keepsRecordings?: boolean;
 }) {
   const active = () => props.state.status === 'listening' || props.state.status === 'starting';
   // Speech sits around -30 to -10 dBFS; the meter spans -60 to 0.
@@ -95,7 +101,9 @@ export function VoiceAnswerPanel(props: {
           )}
         </Match>
       </Switch>
-      <KeepRecordingsChoice state={props.state} />
+      <Show when={props.keepsRecordings !== false}>
+        <KeepRecordingsChoice state={props.state} />
+      </Show>
     </div>
   );
 }

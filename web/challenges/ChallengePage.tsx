@@ -375,6 +375,7 @@ function Workspace(props: LoadedChallenge) {
           onFinish={() => void voice.finish()}
           onCancel={() => void voice.cancel()}
           onSilenceChange={changeSilence}
+          keepsRecordings={false}
         />
         <div class="field">
           <label for="explanation">{t('challenges:explain.label')}</label>

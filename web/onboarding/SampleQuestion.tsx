@@ -154,6 +154,7 @@ export function SampleQuestion(props: { check: DeviceCheck; microphoneListening:
                     onFinish={() => void voice.finish()}
                     onCancel={() => void voice.cancel()}
                     onSilenceChange={changeSilence}
+                    keepsRecordings={false}
                   />
                   <Show when={voiceProblem()}>
                     <p class="small" data-testid="sample-typing-hint">

@@ -1,72 +1,40 @@
-// The interviewer's interview templates: create one (role, questions of their own or picked from the
-// basic engine's bank, time limit, language, camera and voice requirements), list them, and assign one
-// to a device of the organisation or to all of them.
+// The interviewer's interview templates: list them with their settings, create one or edit a saved
+// one (TemplateForm.tsx: questions, rubric weights, time limit, language, camera and voice
+// requirements), and assign one to a device of the organisation or to all of them.
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { QuestionKind } from '../../sync-server/protocol/index.ts';
-import type { TemplateBody, TemplateQuestion } from '../../sync-server/protocol/interview-template.ts';
-import { getQuestionBank } from '../../workers/llm/basic/question-bank.ts';
-import { t } from '../i18n/i18n.ts';
+import type { InterviewTemplate } from '../../sync-server/protocol/interview-template.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 import { usePageTitle } from '../ui/page.ts';
 import { problemText } from './problem-text.ts';
-import { assignTemplate, createTemplate, listDevices, listTemplates } from './workspace-api.ts';
+import { dimensionLabel, TemplateForm } from './TemplateForm.tsx';
+import { assignTemplate, listDevices, listTemplates } from './workspace-api.ts';
 import './interviewer.css';
+import './templates.css';
 
-const KINDS: QuestionKind[] = ['behavioural', 'technical', 'system-design'];
+/** The template the form edits, or null for a new one; a fresh object mounts a fresh form. */
+type FormState = { template: InterviewTemplate | null };
 
 export default function TemplatesPage() {
   usePageTitle(() => t('workspace:templates.title'));
   const [templates, { refetch }] = createResource(listTemplates);
   const [devices] = createResource(listDevices);
-  const bank = getQuestionBank();
-  const [bankRole, setBankRole] = createSignal(bank.roles[0]?.id ?? '');
-  const [picked, setPicked] = createSignal<string[]>([]);
+  const [formState, setFormState] = createSignal<FormState>({ template: null });
   const [error, setError] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal<string | null>(null);
-  let form: HTMLFormElement | undefined;
 
-  function questionsFrom(data: FormData): TemplateQuestion[] {
-    const kind = String(data.get('ownKind')) as QuestionKind;
-    const own = String(data.get('ownQuestions') ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((text, index): TemplateQuestion => ({ id: `own-${index + 1}`, kind, text, talkingPoints: [], rubricHint: '', expectedSeconds: 120, source: 'own' }));
-    const fromBank = picked()
-      .map((questionId) => bank.questions.find((question) => question.id === questionId))
-      .filter((question) => question !== undefined)
-      .map(({ id, kind: questionKind, text, talkingPoints, rubricHint, expectedSeconds }): TemplateQuestion => ({ id, kind: questionKind, text, talkingPoints, rubricHint, expectedSeconds, source: 'bank' }));
-    return [...own, ...fromBank];
+  async function saved(template: InterviewTemplate, created: boolean) {
+    setStatus(created ? t('workspace:templates.created', { name: template.name }) : t('workspace:templates.saved', { name: template.name, version: template.version }));
+    setFormState({ template: null });
+    await refetch();
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
+  function edit(template: InterviewTemplate) {
     setError(null);
     setStatus(null);
-    const data = new FormData(form);
-    const body: TemplateBody = {
-      name: String(data.get('name') ?? ''),
-      role: String(data.get('role') ?? ''),
-      seniority: String(data.get('seniority')) as TemplateBody['seniority'],
-      questions: questionsFrom(data),
-      rubricWeights: [],
-      timeLimitMinutes: Number(data.get('timeLimit')),
-      language: String(data.get('language') ?? 'en'),
-      cameraRequired: data.get('camera') === 'on',
-      voiceRequired: data.get('voice') === 'on',
-    };
-    if (body.questions.length === 0) {
-      setError(t('workspace:templates.noQuestions'));
-      return;
-    }
-    try {
-      const created = await createTemplate(body);
-      form?.reset();
-      setPicked([]);
-      setStatus(t('workspace:templates.created', { name: created.name }));
-      await refetch();
-    } catch (cause) {
-      setError(problemText(cause));
-    }
+    setFormState({ template });
+    const heading = document.getElementById('template-edit-title');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
   }
 
   async function assign(templateId: string, target: string) {
@@ -103,13 +71,19 @@ export default function TemplatesPage() {
                 let select: HTMLSelectElement | undefined;
                 return (
                   <li class="workspace-item" data-testid="template-item">
-                    <div>
-                      <strong>{template.name}</strong>{' '}
-                      <span class="muted">
-                        {t('workspace:templates.summary', { role: template.role, count: template.questions.length, minutes: template.timeLimitMinutes, version: template.version })}
-                      </span>
+                    <div class="stack-tight">
+                      <div>
+                        <strong>{template.name}</strong>{' '}
+                        <span class="muted">
+                          {t('workspace:templates.summary', { role: template.role, count: template.questions.length, minutes: template.timeLimitMinutes, version: template.version })}
+                        </span>
+                      </div>
+                      <TemplateDetails template={template} />
                     </div>
                     <div class="row">
+                      <button type="button" class="button" onClick={() => edit(template)} aria-controls="template-form">
+                        {t('workspace:templates.edit', { name: template.name })}
+                      </button>
                       <label>
                         <span class="visually-hidden">{t('workspace:templates.assignTo', { name: template.name })}</span>
                         <select ref={select}>
@@ -129,89 +103,35 @@ export default function TemplatesPage() {
         </Show>
       </section>
 
-      <form ref={form} class="card stack" aria-labelledby="template-new-title" onSubmit={(event) => void submit(event)}>
-        <h2 id="template-new-title">{t('workspace:templates.newTitle')}</h2>
-        <label class="stack-tight">
-          {t('workspace:templates.name')}
-          <input name="name" required maxLength={120} />
-        </label>
-        <label class="stack-tight">
-          {t('workspace:templates.role')}
-          <input name="role" required maxLength={120} />
-        </label>
-        <label class="stack-tight">
-          {t('workspace:templates.seniority')}
-          <select name="seniority">
-            <option value="junior">{t('workspace:seniority.junior')}</option>
-            <option value="mid" selected>
-              {t('workspace:seniority.mid')}
-            </option>
-            <option value="senior">{t('workspace:seniority.senior')}</option>
-          </select>
-        </label>
-        <label class="stack-tight">
-          {t('workspace:templates.ownQuestions')}
-          <textarea name="ownQuestions" rows={4} aria-describedby="own-questions-hint" />
-        </label>
-        <p id="own-questions-hint" class="muted small">
-          {t('workspace:templates.ownQuestionsHint')}
-        </p>
-        <label class="stack-tight">
-          {t('workspace:templates.ownKind')}
-          <select name="ownKind">
-            <For each={KINDS}>{(kind) => <option value={kind}>{t(`workspace:kind.${kind}`)}</option>}</For>
-          </select>
-        </label>
-        <fieldset class="stack-tight">
-          <legend>{t('workspace:templates.bank')}</legend>
-          <label class="stack-tight">
-            {t('workspace:templates.bankRole')}
-            <select value={bankRole()} onChange={(event) => setBankRole(event.currentTarget.value)}>
-              <For each={bank.roles}>{(role) => <option value={role.id}>{role.label}</option>}</For>
-            </select>
-          </label>
-          <ul class="workspace-bank">
-            <For each={bank.questions.filter((question) => question.role === bankRole())}>
-              {(question) => (
-                <li>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={picked().includes(question.id)}
-                      onChange={(event) =>
-                        setPicked((ids) => (event.currentTarget.checked ? [...ids, question.id] : ids.filter((other) => other !== question.id)))
-                      }
-                    />{' '}
-                    {question.text}
-                  </label>
-                </li>
-              )}
-            </For>
-          </ul>
-        </fieldset>
-        <label class="stack-tight">
-          {t('workspace:templates.timeLimit')}
-          <input name="timeLimit" type="number" min={1} max={180} value={20} required />
-        </label>
-        <label class="stack-tight">
-          {t('workspace:templates.language')}
-          <select name="language">
-            <option value="en" lang="en">English</option>
-            <option value="es" lang="es">Español</option>
-          </select>
-        </label>
-        <label>
-          <input name="camera" type="checkbox" /> {t('workspace:templates.cameraRequired')}
-        </label>
-        <label>
-          <input name="voice" type="checkbox" /> {t('workspace:templates.voiceRequired')}
-        </label>
-        <div>
-          <button type="submit" class="button button-primary">
-            {t('workspace:templates.create')}
-          </button>
-        </div>
-      </form>
+      <Show when={formState()} keyed>
+        {(state) => <TemplateForm template={state.template} onSaved={(template, created) => void saved(template, created)} onCancel={() => setFormState({ template: null })} />}
+      </Show>
     </div>
+  );
+}
+
+/** A saved template's requirements and rubric weights, in one short line each (nothing when unset). */
+function TemplateDetails(props: { template: InterviewTemplate }) {
+  const requirements = () =>
+    [props.template.cameraRequired ? t('workspace:templates.cameraRequired') : null, props.template.voiceRequired ? t('workspace:templates.voiceRequired') : null].filter(
+      (text) => text !== null,
+    );
+  const weights = () =>
+    props.template.rubricWeights.map(({ key, weight }) =>
+      t(weight === 0 ? 'workspace:templates.weights.itemNotCounted' : 'workspace:templates.weights.item', { dimension: dimensionLabel(key), weight: new Intl.NumberFormat(intlLocale()).format(weight) }),
+    );
+  return (
+    <>
+      <Show when={requirements().length > 0}>
+        <span class="muted small" data-testid="template-requirements">
+          {requirements().join(' · ')}
+        </span>
+      </Show>
+      <Show when={weights().length > 0}>
+        <span class="muted small" data-testid="template-weights-summary">
+          {t('workspace:templates.weights.summary', { weights: weights().join(', ') })}
+        </span>
+      </Show>
+    </>
   );
 }

@@ -1,11 +1,12 @@
-// The interview list's filter form (candidate, role, dates, score range, sort) and its CSV export
-// link. It hands the applied filters up; the list page fetches. Must not import: Dexie.
-import { createSignal } from 'solid-js';
+// The interview list's filter form (candidate, role, template, dates, score range, sort) and its CSV
+// export link. It hands the applied filters up; the list page fetches (and loads the templates it
+// offers). Must not import: Dexie.
+import { createSignal, For } from 'solid-js';
 import { t } from '../i18n/i18n.ts';
 import { csvExportUrl, type InterviewFilters as Filters } from './review-api.ts';
 import './review.css';
 
-export function InterviewFilters(props: { onApply: (filters: Filters) => void }) {
+export function InterviewFilters(props: { onApply: (filters: Filters) => void; templates: readonly { id: string; name: string }[] }) {
   const [applied, setApplied] = createSignal<Filters>({});
   let form!: HTMLFormElement;
 
@@ -13,7 +14,7 @@ export function InterviewFilters(props: { onApply: (filters: Filters) => void })
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const filters: Filters = {};
-    for (const key of ['candidate', 'role', 'from', 'to', 'minScore', 'maxScore'] as const) {
+    for (const key of ['candidate', 'role', 'template', 'from', 'to', 'minScore', 'maxScore'] as const) {
       const value = text(key);
       if (value) filters[key] = value;
     }
@@ -39,6 +40,14 @@ export function InterviewFilters(props: { onApply: (filters: Filters) => void })
         <label class="field">
           <span>{t('workspace-review:filters.role')}</span>
           <input name="role" type="search" autocomplete="off" />
+        </label>
+        <label class="field">
+          {/* Named by its span alone: the label's text would take in every template name listed. */}
+          <span id="review-filter-template">{t('workspace-review:filters.template')}</span>
+          <select name="template" aria-labelledby="review-filter-template" data-testid="template-filter">
+            <option value="">{t('workspace-review:filters.anyTemplate')}</option>
+            <For each={props.templates}>{(template) => <option value={template.id}>{template.name}</option>}</For>
+          </select>
         </label>
         <label class="field">
           <span>{t('workspace-review:filters.from')}</span>

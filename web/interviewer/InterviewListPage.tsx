@@ -6,12 +6,17 @@ import { fetchInterviewPage, type InterviewFilters as Filters } from './review-a
 import { ENGINE_KIND_LABELS, formatDateTime, interviewTypeLabel, SENIORITY_LABELS } from '../ui/format.ts';
 import { usePageTitle } from '../ui/page.ts';
 import { problemText } from './problem-text.ts';
+import { listTemplates } from './workspace-api.ts';
 import type { EngineKind, Seniority } from '../../sync-server/protocol/index.ts';
 
 export default function InterviewListPage() {
   const [filters, setFilters] = createSignal<Filters>({});
   const [page, { refetch, mutate }] = createResource(filters, (current) => fetchInterviewPage(current));
   const interviews = () => page()?.interviews;
+  // The template filter's choices and the rows' template names. Without them (the call failed) the
+  // list still works, filtered by everything else.
+  const [templates] = createResource(() => listTemplates().catch(() => []));
+  const templateName = (templateId: string | null) => (templateId === null ? undefined : templates()?.find((template) => template.id === templateId)?.name);
   const [selected, setSelected] = createSignal<string[]>([]);
   const toggle = (id: string, on: boolean) => setSelected((ids) => (on ? [...ids.filter((other) => other !== id), id] : ids.filter((other) => other !== id)));
   const canCompare = () => selected().length >= 2 && selected().length <= 4;
@@ -42,7 +47,7 @@ export default function InterviewListPage() {
         </button>
       </div>
       <p class="muted">{t('interviewer:list.intro')}</p>
-      <InterviewFilters onApply={(next) => setFilters({ ...next })} />
+      <InterviewFilters onApply={(next) => setFilters({ ...next })} templates={templates() ?? []} />
       <Show when={!page.error} fallback={<p class="error" role="alert">{problemText(page.error)}</p>}>
         <Show
           when={(interviews() ?? []).length > 0}
@@ -77,6 +82,13 @@ export default function InterviewListPage() {
                       </th>
                       <td>
                         {interview.role} <span class="muted small">({SENIORITY_LABELS[interview.seniority as Seniority] ?? interview.seniority})</span>
+                        <Show when={templateName(interview.templateId)}>
+                          {(name) => (
+                            <span class="muted small review-template-label" data-testid="interview-template">
+                              {t('workspace-review:filters.fromTemplate', { name: name() })}
+                            </span>
+                          )}
+                        </Show>
                       </td>
                       <td>{interviewTypeLabel(interview.type)}</td>
                       <td>{formatDateTime(interview.startedAt)}</td>

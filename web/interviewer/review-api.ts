@@ -12,6 +12,8 @@ export interface InterviewFilters {
   to?: string;
   minScore?: string;
   maxScore?: string;
+  /** A template's id: only interviews started from it. */
+  template?: string;
   sort?: 'startedAt' | 'overall' | 'candidate';
   order?: 'asc' | 'desc';
 }

@@ -17,15 +17,12 @@
 import autocannon from 'autocannon';
 import { Agent, get } from 'node:http';
 import os from 'node:os';
-import { monotonicFactory } from 'ulid';
+import { EVENTS_PER_INTERVIEW, interviewEvents, joinDevices, pushBody, type PushingDevice } from '../helpers/interview-push.ts';
 import { signInOverHttp } from '../helpers/interviewer-session.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
-import type { AnswerScore, PlannedQuestion, SyncEvent } from '../../sync-server/protocol/index.ts';
 
 const CONNECTIONS = 500;
 const DEVICES = 500;
-const TURNS = 5;
-const EVENTS_PER_INTERVIEW = TURNS + 2;
 const P99_LIMIT_MS = 100;
 const STAGGER = 20;
 const STEP_SECONDS = Number(process.env.STEP_SECONDS ?? 6);
@@ -33,13 +30,10 @@ const SATURATION_SECONDS = Number(process.env.SATURATION_SECONDS ?? 8);
 const RATES = (process.env.RATES ?? '50,100,150,200,250,300,400,500,600,800,1000,1200').split(',').map(Number);
 const ADMIN = { name: 'Bench Org', email: 'bench@bench.test', adminName: 'Bench', password: 'bench password 1' };
 
-const nextUlid = monotonicFactory();
+type Device = PushingDevice;
 
-interface Device {
-  clientId: string;
-  token: string;
-  seq: number;
-}
+/** One whole interview as a device pushes it (tests/helpers/interview-push.ts), new ids and seqs each time. */
+const interviewBody = (device: Device): string => pushBody(device, interviewEvents(device));
 
 interface StepResult {
   rate: number;
@@ -52,175 +46,6 @@ interface StepResult {
   non2xx: number;
   errors: number;
   ok: boolean;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// What one pushed interview looks like.
-
-const STORY = [
-  'At my previous company our checkout service started timing out every evening during the peak, and customers were abandoning their baskets.',
-  'I was the engineer on call, so the situation was mine to own, and my task was to find the cause and fix it before the weekend sale.',
-  'First I read the logs and the traces, and I found that one query ran once for every item in the basket instead of once per order.',
-  'I rewrote it as a single batched query, added an index on the order table, and put a small cache in front of the product lookups.',
-  'Then I load tested the change with recorded traffic, rolled it out behind a flag to ten percent of users, and watched the error rate.',
-  'As a result the p95 latency fell from about two seconds to under two hundred milliseconds, and the weekend sale ran with no incidents.',
-  'Afterwards I wrote a short postmortem, shared what I had learned with the team, and we added a check for this pattern in code review.',
-  'Looking back I would have added the load test to our pipeline earlier, because the regression had been visible for weeks before it hurt.',
-];
-
-function answerText(turn: number): string {
-  // ~150 words: the same story told from a different starting sentence, so no two turns are identical.
-  const sentences: string[] = [];
-  for (let i = 0; i < 6; i++) sentences.push(STORY[(turn + i) % STORY.length]!);
-  return sentences.join(' ');
-}
-const ANSWERS = Array.from({ length: TURNS }, (_, turn) => answerText(turn));
-
-function question(turn: number): PlannedQuestion {
-  return {
-    id: `software-engineer-beh-${String(turn + 1).padStart(3, '0')}`,
-    kind: 'behavioural',
-    text: 'Tell me about a time you found and fixed a performance problem in production. What did you do, and what was the result?',
-    talkingPoints: [
-      { point: 'Explains the situation and the stakes', cues: ['customers', 'peak', 'sale', 'timing out'] },
-      { point: 'Describes how the cause was diagnosed', cues: ['logs', 'traces', 'profiled', 'root cause'] },
-      { point: 'Names concrete actions taken', cues: ['rewrote', 'index', 'cache', 'batched'] },
-      { point: 'Quantifies the result', cues: ['p95', 'latency', 'milliseconds', 'percent'] },
-    ],
-    rubricHint: 'A strong answer follows situation, task, action and result, names the diagnosis and gives a measurable outcome.',
-    expectedSeconds: 120,
-  };
-}
-
-function basicScore(turn: number): AnswerScore {
-  return {
-    engine: 'basic',
-    overall: 72 + turn,
-    dimensions: [
-      {
-        key: 'structure',
-        label: 'STAR structure',
-        score: 4,
-        reason: 'Situation, task, action and result are all present; the result comes with numbers.',
-        evidence: ['our checkout service started timing out every evening', 'my task was to find the cause', 'As a result the p95 latency fell'],
-      },
-      {
-        key: 'coverage',
-        label: 'Talking points',
-        score: 4,
-        reason: 'Covers 4 of 4 talking points: situation, diagnosis, actions and a quantified result.',
-        evidence: ['I read the logs and the traces', 'added an index on the order table'],
-      },
-      {
-        key: 'specificity',
-        label: 'Specificity',
-        score: 5,
-        reason: 'Names tools, numbers and concrete steps rather than generalities.',
-        evidence: ['from about two seconds to under two hundred milliseconds', 'ten percent of users'],
-      },
-      { key: 'fillers', label: 'Filler words', score: 5, reason: 'No filler words found.', evidence: [] },
-      { key: 'length', label: 'Length', score: 3, reason: 'About 150 words: a little short for a 2-minute answer.', evidence: [] },
-    ],
-    flags: [],
-    feedback: 'Clear and well structured. Say what you personally decided versus what the team did, and say what you would do differently.',
-  };
-}
-const QUESTIONS = Array.from({ length: TURNS }, (_, turn) => question(turn));
-const SCORES = Array.from({ length: TURNS }, (_, turn) => basicScore(turn));
-
-function interviewBody(device: Device): string {
-  const interviewId = nextUlid();
-  const at = new Date().toISOString();
-  const seq = () => ++device.seq;
-  const events: SyncEvent[] = [
-    {
-      id: nextUlid(),
-      seq: seq(),
-      at,
-      type: 'interview.started',
-      payload: {
-        interviewId,
-        startedAt: at,
-        engine: 'basic',
-        spec: { role: 'Software Engineer', seniority: 'mid', type: 'behavioural', questionCount: TURNS, language: 'en', minutes: 15 },
-      },
-    },
-  ];
-  for (let index = 0; index < TURNS; index++) {
-    events.push({
-      id: nextUlid(),
-      seq: seq(),
-      at,
-      type: 'turn.answered',
-      payload: {
-        interviewId,
-        turnId: `${interviewId}-${index}`,
-        index,
-        question: QUESTIONS[index]!,
-        answer: ANSWERS[index]!,
-        skipped: false,
-        activeMs: 95_000 + index * 1000,
-        answeredAt: at,
-        score: SCORES[index]!,
-      },
-    });
-  }
-  events.push({
-    id: nextUlid(),
-    seq: seq(),
-    at,
-    type: 'interview.completed',
-    payload: {
-      interviewId,
-      completedAt: at,
-      endedEarly: false,
-      summary: {
-        engine: 'basic',
-        overall: 74,
-        dimensions: SCORES[0]!.dimensions.map(({ key, label, score }) => ({ key, label, score })),
-        strengths: ['Clear structure with a measurable result.', 'Concrete technical detail.'],
-        improvements: ['Say what you personally decided.', 'Reflect on what you would change.'],
-        answered: TURNS,
-        skipped: 0,
-      },
-    },
-  });
-  return JSON.stringify({ v: 1, deviceId: device.clientId, events });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Setup over HTTP, as real devices do it.
-
-async function api(url: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-  return response;
-}
-
-async function joinDevices(url: string): Promise<Device[]> {
-  const session = await signInOverHttp(url, ADMIN);
-  const invite = (await (await api(url, '/api/interviewer/invites', { v: 1, label: 'bench', maxUses: DEVICES }, session.headers)).json()) as { code: string };
-  const devices: Device[] = [];
-  for (let start = 0; start < DEVICES; start += 50) {
-    const batch = Array.from({ length: Math.min(50, DEVICES - start) }, async (_, i) => {
-      const clientId = `bench-device-${start + i}`;
-      // Each candidate joins from an address of their own (the server trusts one proxy here), as 500
-      // real candidates would; from one address the per-IP limit on redeeming would refuse most.
-      const reply = await api(
-        url,
-        '/api/devices/redeem',
-        { v: 1, inviteCode: invite.code, deviceId: clientId, candidateName: `Candidate ${start + i}` },
-        { 'x-forwarded-for': `10.${(start + i) >> 8}.${(start + i) & 255}.1` },
-      );
-      return { clientId, token: ((await reply.json()) as { deviceToken: string }).deviceToken, seq: 0 };
-    });
-    devices.push(...(await Promise.all(batch)));
-  }
-  return devices;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -368,7 +193,7 @@ async function main(): Promise<void> {
   try {
     createOrgWithAdmin(server.dataDir, ADMIN);
     const setupStart = performance.now();
-    const devices = await joinDevices(url);
+    const devices = await joinDevices(url, await signInOverHttp(url, ADMIN), DEVICES, { prefix: 'bench-device', ownAddresses: true });
     console.log(`${devices.length} devices joined over HTTP in ${Math.round(performance.now() - setupStart)} ms`);
 
     const idle = await holdIdleConnections(url, DEVICES);

@@ -8,7 +8,7 @@
 //   "Try again" starts it with the fake camera on; a camera that stops mid-interview holds the
 //   interview until it is reconnected; spoken answers required: the microphone is checked the same
 //   way and typing is off.
-// Templates are made over the interviewer API (the template form has no weights to set yet).
+// Templates are made over the interviewer API, which is quicker here than the form (interviewer-templates.e2e.ts covers the form).
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

@@ -220,6 +220,25 @@ function scriptsOf(lhr: Result, origin: string): { scripts: ScriptRecord[]; load
   return { scripts, loadEventMs };
 }
 
+/**
+ * Lighthouse's "the trace was not recorded properly, please run Lighthouse again" errors: Chromium's
+ * trace lacked its start (seen a few times in a hundred runs on this busy machine). They say nothing
+ * about the page, so the run is repeated; an error about the page itself (NO_FCP, a failed load)
+ * still ends the bench.
+ */
+const TRACE_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED']);
+const TRACE_RETRIES = 2;
+
+class LighthouseRunError extends Error {
+  override name = 'LighthouseRunError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive'];
 
 async function auditOnce(url: string, origin: string, name: string): Promise<PageRun> {
@@ -235,7 +254,7 @@ async function auditOnce(url: string, origin: string, name: string): Promise<Pag
       writeFileSync(join(REPORT_DIR, `${name}.report.html`), html!);
     }
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRunError(lhr.runtimeError.code, `Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const scores = {} as Record<Category, number>;
     const failing = {} as Record<Category, AuditNote[]>;
     for (const category of CATEGORIES) {
@@ -288,7 +307,15 @@ async function main(): Promise<void> {
       for (let run = 1; run <= RUNS; run++) {
         const before = load();
         const name = `${FORM_FACTOR}-${page.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${run}`;
-        const result = await auditOnce(new URL(page, server.url).href, server.url, name);
+        let result: PageRun | undefined;
+        for (let attempt = 0; !result; attempt++) {
+          try {
+            result = await auditOnce(new URL(page, server.url).href, server.url, name);
+          } catch (error) {
+            if (!(error instanceof LighthouseRunError && TRACE_ERRORS.has(error.code) && attempt < TRACE_RETRIES)) throw error;
+            console.log(`${page} run ${run}/${RUNS}: ${error.code} (Chromium's trace was incomplete), running it again`);
+          }
+        }
         runs.push(result);
         const s = result.scores;
         const m = result.metrics;

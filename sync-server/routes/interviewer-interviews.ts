@@ -14,7 +14,6 @@
 // events and ends the stream when the session that opened it no longer passes.
 // Owns: these routes. Must not import: a database driver.
 import { Hono, type MiddlewareHandler } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { streamSSE } from 'hono/streaming';
 import type { Store } from '../db/store.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -25,6 +24,7 @@ import { interviewChannel } from '../live/interview-events.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
 import type { EventBus } from '../shared-state/event-bus.ts';
+import { noStore } from '../middleware/no-store/no-store.ts';
 
 export const LIVE_HEARTBEAT_MS = 15_000;
 /** SSE event names of GET /interviews/:id/live; `data` is an InterviewDetail, or `{ id }` for `deleted`. */
@@ -51,11 +51,7 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
     sessionAuth(store, clock),
     deps.perUser,
     csrfToken(),
-    createMiddleware(async (c, next) => {
-      await next();
-      // Interviewer data is other people's interviews: never kept by the browser or a proxy's cache.
-      c.header('Cache-Control', 'no-store');
-    }),
+    noStore(),
   ] as const;
   const signedIn = new Hono<SessionEnv>();
   for (const path of ['/interviews', '/interviews.csv', '/interviews/:id/live', '/compare']) signedIn.use(path, ...guard);

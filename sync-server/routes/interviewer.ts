@@ -22,6 +22,7 @@ import { auditRoutes } from './audit.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meOf, startSession } from './interviewer-session.ts';
 import { teamRoutes } from './users.ts';
+import { noStore } from '../middleware/no-store/no-store.ts';
 
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
 const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
@@ -54,11 +55,7 @@ export function interviewerRoutes(deps: InterviewerDeps) {
     .use('*', sessionAuth(store, clock))
     .use('*', limits.perUser)
     .use('*', csrfToken())
-    .use('*', async (c, next) => {
-      await next();
-      // Interviewer data is other people's interviews: never kept by the browser or a proxy's cache.
-      c.header('Cache-Control', 'no-store');
-    })
+    .use('*', noStore())
     .get('/me', async (c) => c.json(await meOf(store, c.get('user'))))
     .post('/sign-out', async (c) => {
       emptyRequest.parse(await readJson(c));

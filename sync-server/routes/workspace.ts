@@ -9,7 +9,6 @@
 // are announced on the event bus, so interviewers following the interview live see them at once.
 // Owns: these routes. Must not import: a database driver (storage is db/workspace-store.ts).
 import { Hono, type MiddlewareHandler } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Store } from '../db/store.ts';
 import type { ReviewWrite } from '../db/workspace-store.ts';
@@ -24,6 +23,7 @@ import { saveTemplateRequest, type InterviewTemplate, type TemplateList } from '
 import { scoreOverride, overrideScoreRequest } from '../protocol/score-override.ts';
 import { assignTemplateRequest, type AssignTemplateResponse, type OrgDeviceList } from '../protocol/template-assignment.ts';
 import type { EventBus } from '../shared-state/event-bus.ts';
+import { noStore } from '../middleware/no-store/no-store.ts';
 
 export interface WorkspaceDeps {
   store: Store;
@@ -69,11 +69,7 @@ export function workspaceRoutes(deps: WorkspaceDeps) {
     sessionAuth(store, clock),
     deps.perUser,
     csrfToken(),
-    createMiddleware(async (c, next) => {
-      await next();
-      // Interviewer data is other people's interviews: never kept by the browser or a proxy's cache.
-      c.header('Cache-Control', 'no-store');
-    }),
+    noStore(),
   ] as const;
   const signedIn = new Hono<SessionEnv>();
   for (const path of ['/templates', '/templates/*', '/devices', '/interviews/:id/review', '/interviews/:id/controls', '/interviews/:id/comments', '/interviews/:id/overrides']) {

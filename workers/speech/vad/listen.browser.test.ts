@@ -19,7 +19,11 @@ afterEach(async () => {
 });
 
 describe('listening to the microphone', () => {
-  it('finds the fixture’s sentences within 200 ms at both ends, and ends the answer after the configured silence', { timeout: 45_000 }, async () => {
+  // The fake microphone plays in real time: when the machine is too busy to keep the capture fed (CI
+  // runs other browser tests beside this one) boundaries land late by a few hundred ms for reasons
+  // that are not the detector's (seen once: +120/+340/+110 ms at the starts). Tried again up to
+  // twice; a detector that is really off fails all three.
+  it('finds the fixture’s sentences within 200 ms at both ends, and ends the answer after the configured silence', { timeout: 45_000, retry: 2 }, async () => {
     const fixture = inject('fakeMicrophone');
     listening = await startListening({ endOfAnswerSilenceMs: END_OF_ANSWER_SILENCE_MS });
     const startedAt = performance.now();

@@ -13,7 +13,7 @@ import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
-import { joinOrganisation } from '../helpers/join-organisation.ts';
+import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
 const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
@@ -43,12 +43,6 @@ async function templatesOverApi(page: Page): Promise<SavedTemplate[]> {
 
 async function weightInputs(page: Page): Promise<Record<string, string>> {
   return page.getByTestId('template-weight-input').evaluateAll((inputs) => Object.fromEntries(inputs.map((input) => [input.getAttribute('data-key')!, (input as HTMLInputElement).value])));
-}
-
-async function syncNow(page: Page, serverUrl: string): Promise<void> {
-  await page.goto(`${serverUrl}/sync`);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
 }
 
 describe.skipIf(!chromiumAvailable)('interviewer templates: rubric weights in the form, and the list filtered by template', () => {

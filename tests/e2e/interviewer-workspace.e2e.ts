@@ -8,10 +8,10 @@
 // finishes it and opens the report; signed out in another tab, the interviewer's live view says the
 // session ended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
-import { joinOrganisation } from '../helpers/join-organisation.ts';
+import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
 const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
@@ -174,8 +174,3 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
   });
 });
 
-async function syncNow(page: Page, serverUrl: string): Promise<void> {
-  await page.goto(`${serverUrl}/sync`);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
-}

@@ -18,7 +18,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
 import { signInOverHttp, type InterviewerHttpSession } from '../helpers/interviewer-session.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
-import { joinOrganisation } from '../helpers/join-organisation.ts';
+import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { faceY4m } from '../helpers/media-fixtures.ts';
 import { createOrgWithAdmin, REPO_ROOT, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -63,12 +63,6 @@ async function assign(server: RunningServer, session: InterviewerHttpSession, bo
     await api(server, session, `/templates/${created.id}/assign`, { v: 1, target: { type: 'device', deviceId: device.id } });
   }
   return created.id;
-}
-
-async function syncNow(page: Page, serverUrl: string): Promise<void> {
-  await page.goto(`${serverUrl}/sync`);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
 }
 
 async function candidateDevice(browser: Browser, server: RunningServer, name: string): Promise<{ context: BrowserContext; page: Page }> {

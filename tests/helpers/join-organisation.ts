@@ -15,3 +15,10 @@ export async function fillJoinForm(page: Page, inviteCode: string, candidateName
   await page.getByRole('button', { name: 'Join organisation' }).click();
   await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
 }
+
+/** A joined candidate's "Sync now" on the Sync page, waiting until the device is up to date. */
+export async function syncNow(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(`${serverUrl}/sync`);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.getByTestId('sync-status').innerText(), { timeout: 30_000 }).toMatch(/up to date/i);
+}

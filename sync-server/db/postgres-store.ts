@@ -536,7 +536,7 @@ class PostgresStore implements Store {
         } else {
           if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
           await client.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
-          device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
+          device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName, lastSeenAt: null };
           // The same device redeeming another code of this organisation at this moment makes this a
           // unique violation; the retry then finds its row and takes the branch above.
           await client.query('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [

@@ -24,6 +24,7 @@ export interface DeviceRow {
   org_id: string;
   client_id: string;
   candidate_name: string;
+  last_seen_at: string | null;
 }
 
 export interface InviteRow {
@@ -149,7 +150,7 @@ export const toAuditEntry = (row: AuditRow): AuditEntry => ({
 /** The email a deleted user's row keeps, so the address can be used again. */
 export const deletedEmail = (userId: string): string => `deleted-${userId.toLowerCase()}@deleted.invalid`;
 
-export const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name });
+export const toDevice = (row: DeviceRow): Device => ({ id: row.id, orgId: row.org_id, clientId: row.client_id, candidateName: row.candidate_name, lastSeenAt: row.last_seen_at });
 
 export const toInvite = (row: InviteRow): Invite => ({
   id: row.id,

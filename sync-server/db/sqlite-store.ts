@@ -497,7 +497,7 @@ class SqliteStore implements Store {
       } else {
         if (invite.uses >= invite.max_uses) return { ok: false, reason: 'used-up' };
         this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ?').run(invite.id);
-        device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName };
+        device = { id: ulid(), orgId: invite.org_id, clientId: input.clientId, candidateName: input.candidateName, lastSeenAt: null };
         this.db.prepare('INSERT INTO devices (id, org_id, client_id, candidate_name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(device.id, device.orgId, device.clientId, device.candidateName, input.tokenHash, input.now);
       }

@@ -33,6 +33,8 @@ export interface Device {
   orgId: string;
   clientId: string;
   candidateName: string;
+  /** When it last pushed or pulled (at minute resolution for pulls: Store.noteDeviceSeen). */
+  lastSeenAt: string | null;
 }
 
 export interface NewInvite {

@@ -6,6 +6,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { PushItem, Store } from '../db/store.ts';
+import { seenBefore } from '../db/rows.ts';
 import { ApiError, readJson, zodIssues } from '../errors.ts';
 import { deviceAuth, type DeviceEnv } from '../middleware/device-auth/device-auth.ts';
 import {
@@ -88,7 +89,10 @@ export function syncRoutes(
       const device = c.get('device');
       const raw = c.req.query('cursor') ?? '0';
       if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'bad_cursor', 'The pull cursor is not one this server gave out. Pull again without a cursor.');
-      const [changes] = await Promise.all([store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT), store.noteDeviceSeen(device.id, clock().toISOString())]);
+      const now = clock().toISOString();
+      // The device row read for authentication says whether it was seen this minute: most pulls write nothing.
+      if (device.lastSeenAt === null || device.lastSeenAt < seenBefore(now)) await store.noteDeviceSeen(device.id, now);
+      const changes = await store.listDeviceChanges(device.id, Number(raw), PULL_LIMIT);
       const cursor = changes.length ? String(changes[changes.length - 1]!.cursor) : raw;
       const body: PullResponse = {
         v: PROTOCOL_VERSION,

@@ -5,7 +5,7 @@ import type { Device } from '../../db/store.ts';
 import { handleError } from '../../errors.ts';
 import { deviceAuth, type DeviceEnv } from './device-auth.ts';
 
-const device: Device = { id: 'dev-row', orgId: 'org-1', clientId: 'device-a', candidateName: 'Grace' };
+const device: Device = { id: 'dev-row', orgId: 'org-1', clientId: 'device-a', candidateName: 'Grace', lastSeenAt: null };
 const TOKEN = 'dev_good-token';
 
 function appWithDeviceAuth() {

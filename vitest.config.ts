@@ -68,6 +68,7 @@ function serverPostgresProject(): TestProjectInlineConfiguration | null {
         'sync-server/config.test.ts',
         'sync-server/routes/{models,client-config}.test.ts',
         'sync-server/db/migrations.test.ts',
+        'sync-server/read-cache/{interview-read-cache,session-cache}.test.ts',
       ],
       environment: 'node',
       pool: 'forks',

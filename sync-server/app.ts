@@ -2,13 +2,13 @@
 // and main.ts / the Vite dev server decide how to serve it.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AiGateway } from './ai/gateway.ts';
 import type { Store } from './db/store.ts';
 import { ApiError, handleError } from './errors.ts';
 import { observabilityFor, type ObservabilityDeps } from './observability/mount.ts';
 import { liveFollowExtras } from './live/follow-extras.ts';
 import { clientIp } from './middleware/client-ip/client-ip.ts';
+import { apiSecurityHeaders } from './security/api-headers.ts';
 import { aiRoutes } from './routes/ai.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -22,6 +22,9 @@ import { syncRoutes } from './routes/sync.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
 import { MemoryRateLimiter, type RateLimiter } from './shared-state/rate-limiter.ts';
 import { MemoryEventBus, type EventBus } from './shared-state/event-bus.ts';
+import { InterviewReadCache } from './read-cache/interview-read-cache.ts';
+import { invalidatingStore } from './read-cache/invalidating-store.ts';
+import { SessionCache } from './read-cache/session-cache.ts';
 import type { SharedStateHealth } from './shared-state/shared-state.ts';
 
 export interface AppDeps {
@@ -55,17 +58,27 @@ export interface AppDeps {
   modelsDir?: string;
   /** An external model mirror that clients should use instead of this server's /models. */
   modelMirrorUrl?: string;
+  /** The interviewer's list and detail texts per organisation (read-cache/); one on `bus` by default. */
+  readCache?: InterviewReadCache;
+  /** false: no read or session cache, every read and session check goes to the database (bench:server's comparison). On by default. */
+  caches?: boolean;
 }
 
 export const DEFAULT_ACCESS_TTL_MS = 15 * 60_000;
+const BODILESS_METHODS = new Set(['GET', 'HEAD']);
 
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
-  const observability = observabilityFor({ store: deps.store, ai: deps.ai, clock, ...deps.observability });
   const limits = routeLimits(deps.limiter ?? new MemoryRateLimiter({ clock: () => clock().getTime() }), {
     ...(deps.deviceSyncPerMinute ? { deviceSyncPerMinute: deps.deviceSyncPerMinute } : {}),
   });
   const bus = deps.bus ?? new MemoryEventBus();
+  const readCache = deps.readCache ?? new InterviewReadCache({ bus });
+  const sessions = new SessionCache({ lookup: (hash, now) => deps.store.findAccessSession(hash, now), bus });
+  // Each serves nothing until it hears other processes' writes; if the bus cannot subscribe, it stays off.
+  if (deps.caches !== false) for (const cache of [readCache, sessions]) cache.start().catch((error: unknown) => console.warn(`A cache is off, so reads go to the database: ${(error as Error).message}`));
+  const store = invalidatingStore(deps.store, { reads: readCache, sessions });
+  const observability = observabilityFor({ store, ai: deps.ai, clock, ...deps.observability });
   const generalBodyLimit = bodyLimit({
     maxSize: deps.maxBodyBytes,
     onError: () => {
@@ -74,25 +87,27 @@ export function createApp(deps: AppDeps) {
   });
   const api = new Hono()
     .use('*', clientIp(deps.trustProxy ?? 0))
-    .use('*', secureHeaders())
+    .use('*', apiSecurityHeaders())
     .use('*', (c, next) =>
-      // Shared recordings have their own, larger limit (routes/sync.ts).
-      c.req.path.startsWith('/api/sync/recordings/') ? next() : generalBodyLimit(c, next),
+      // Shared recordings have their own, larger limit (routes/sync.ts). A GET or HEAD has no body to
+      // limit, and asking for one would make @hono/node-server build a whole Request (and its
+      // AbortSignal) for every read, which cost about a tenth of an interviewer read's CPU.
+      BODILESS_METHODS.has(c.req.method) || c.req.path.startsWith('/api/sync/recordings/') ? next() : generalBodyLimit(c, next),
     )
-    .route('/', healthRoutes(deps.store, deps.version ?? '0.1.0', deps.sharedStateHealth))
-    .route('/', deviceRoutes(deps.store, clock, limits.redeem))
-    .route('/', syncRoutes(deps.store, clock, limits, bus))
-    .route('/', questionCacheRoutes(deps.store, clock))
+    .route('/', healthRoutes(store, deps.version ?? '0.1.0', deps.sharedStateHealth))
+    .route('/', deviceRoutes(store, clock, limits.redeem))
+    .route('/', syncRoutes(store, clock, limits, bus))
+    .route('/', questionCacheRoutes(store, clock))
     .route('/', observability.dashboard)
-    .route('/', workspaceRoutes({ store: deps.store, clock, bus, perUser: limits.perUser }))
+    .route('/', workspaceRoutes({ store, clock, bus, perUser: limits.perUser }))
     // Before the live route it wraps: comments and overrides live, and the stream ends with its session.
-    .route('/', liveFollowExtras({ store: deps.store, clock, bus, ...(deps.liveSessionCheckMs ? { sessionCheckMs: deps.liveSessionCheckMs } : {}) }))
-    .route('/', interviewerInterviewsRoutes({ store: deps.store, clock, bus, perUser: limits.perUser, ...(deps.shutdown ? { shutdown: deps.shutdown } : {}) }))
+    .route('/', liveFollowExtras({ store, clock, bus, ...(deps.liveSessionCheckMs ? { sessionCheckMs: deps.liveSessionCheckMs } : {}) }))
+    .route('/', interviewerInterviewsRoutes({ store, clock, bus, perUser: limits.perUser, readCache, ...(deps.shutdown ? { shutdown: deps.shutdown } : {}) }))
     .route(
       '/',
-      interviewerRoutes({ store: deps.store, clock, sessionTtlMs: deps.sessionTtlMs, accessTtlMs: deps.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS, limits }),
+      interviewerRoutes({ store, clock, sessionTtlMs: deps.sessionTtlMs, accessTtlMs: deps.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS, limits, readCache }),
     )
-    .route('/', aiRoutes(deps.store, deps.ai))
+    .route('/', aiRoutes(store, deps.ai))
     .route('/', clientConfigRoutes({ modelMirrorUrl: deps.modelMirrorUrl, modelsDir: deps.modelsDir, cloudAi: () => deps.ai?.hasProviders ?? false }))
     .all('*', () => {
       throw new ApiError(404, 'no_such_route', 'There is no such API route.');

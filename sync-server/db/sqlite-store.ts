@@ -318,7 +318,7 @@ class SqliteStore implements Store {
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.revoked_at || row.disabled_at || row.deleted_at) return { ok: false, reason: 'revoked' };
     if (row.token_expires_at <= now || row.session_expires_at <= now) return { ok: false, reason: 'expired' };
-    return { ok: true, session: toLiveSession(row) };
+    return { ok: true, session: toLiveSession(row), accessExpiresAt: row.token_expires_at };
   }
 
   async rotateRefreshToken(input: { refreshHash: string; csrfHash: string; accessHash: string; accessExpiresAt: string; newRefreshHash: string; now: string }): Promise<RefreshResult> {

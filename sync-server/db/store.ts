@@ -72,7 +72,8 @@ export interface LiveSession {
   expiresAt: string;
 }
 
-export type AccessLookup = { ok: true; session: LiveSession } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
+/** `accessExpiresAt`: when this access token stops passing (the session may end sooner: `session.expiresAt`). */
+export type AccessLookup = { ok: true; session: LiveSession; accessExpiresAt: string } | { ok: false; reason: 'unknown' | 'expired' | 'revoked' };
 
 export type RefreshResult =
   | { ok: true; session: LiveSession }

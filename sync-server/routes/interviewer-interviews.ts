@@ -25,6 +25,7 @@ import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
 import type { EventBus } from '../shared-state/event-bus.ts';
 import { noStore } from '../middleware/no-store/no-store.ts';
+import { encodedFor, searchOf, type InterviewReadCache } from '../read-cache/interview-read-cache.ts';
 
 export const LIVE_HEARTBEAT_MS = 15_000;
 /** SSE event names of GET /interviews/:id/live; `data` is an InterviewDetail, or `{ id }` for `deleted`. */
@@ -39,6 +40,8 @@ export interface InterviewerInterviewsDeps {
   heartbeatMs?: number;
   /** Aborted when the server stops: open streams end, so they do not hold the shutdown until its grace runs out. */
   shutdown?: AbortSignal;
+  /** The list's JSON text per organisation and query, until a push changes the organisation's interviews. */
+  readCache: InterviewReadCache;
 }
 
 const NO_INTERVIEW = () => new ApiError(404, 'not_found', 'There is no such interview in your organisation (the candidate may have deleted it). Reload the interviews page.');
@@ -70,14 +73,18 @@ export function interviewerInterviewsRoutes(deps: InterviewerInterviewsDeps) {
   });
 
   signedIn.get('/interviews', async (c) => {
-    const query = interviewQuery.parse(c.req.query());
-    try {
-      const orgId = c.get('user').orgId;
-      return c.json({ v: 1, ...(await pageOfInterviews((list) => store.queryInterviews(orgId, list), query)) });
-    } catch (error) {
-      if (error instanceof BadCursorError) throw new ApiError(400, 'bad_cursor', error.message);
-      throw error;
-    }
+    const orgId = c.get('user').orgId;
+    const json = await deps.readCache.serve(orgId, `list${searchOf(c.req.url)}`, async () => {
+      const query = interviewQuery.parse(c.req.query());
+      try {
+        return JSON.stringify({ v: 1, ...(await pageOfInterviews((list) => store.queryInterviews(orgId, list), query)) });
+      } catch (error) {
+        if (error instanceof BadCursorError) throw new ApiError(400, 'bad_cursor', error.message);
+        throw error;
+      }
+    });
+    const sent = encodedFor(json, c.req.header('accept-encoding'));
+    return c.body(sent.body, 200, sent.headers);
   });
 
   signedIn.get('/interviews.csv', async (c) => {

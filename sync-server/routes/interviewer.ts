@@ -23,6 +23,7 @@ import { invitationRoutes } from './invitations.ts';
 import { meOf, startSession } from './interviewer-session.ts';
 import { teamRoutes } from './users.ts';
 import { noStore } from '../middleware/no-store/no-store.ts';
+import { encodedFor, type InterviewReadCache } from '../read-cache/interview-read-cache.ts';
 
 // Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
 const DECOY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
@@ -46,6 +47,8 @@ export interface InterviewerDeps {
   /** How long one access token lives. */
   accessTtlMs: number;
   limits: InterviewerRateLimits;
+  /** An interview's JSON text per organisation, until a push or a shared recording changes the organisation's interviews. */
+  readCache: InterviewReadCache;
 }
 
 export function interviewerRoutes(deps: InterviewerDeps) {
@@ -88,9 +91,15 @@ export function interviewerRoutes(deps: InterviewerDeps) {
     })
     .get('/invites', async (c) => c.json({ v: 1, invites: await store.listInvites(c.get('user').orgId) }))
     .get('/interviews/:id', async (c) => {
-      const detail = await store.getInterview(c.get('user').orgId, c.req.param('id'));
-      if (!detail) throw new ApiError(404, 'not_found', 'There is no such interview in your organisation.');
-      return c.json(detail);
+      const orgId = c.get('user').orgId;
+      const id = c.req.param('id');
+      const json = await deps.readCache.serve(orgId, `detail/${id}`, async () => {
+        const detail = await store.getInterview(orgId, id);
+        if (!detail) throw new ApiError(404, 'not_found', 'There is no such interview in your organisation.');
+        return JSON.stringify(detail);
+      });
+      const sent = encodedFor(json, c.req.header('accept-encoding'));
+      return c.body(sent.body, 200, sent.headers);
     })
     .get('/interviews/:id/recordings/:recordingId', async (c) => {
       const recording = await store.getRecording(c.get('user').orgId, c.req.param('id'), c.req.param('recordingId'));

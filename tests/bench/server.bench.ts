@@ -13,7 +13,10 @@
 //   load starts; one request = one whole interview (tests/helpers/interview-push.ts). Held when p99
 //   <= 100 ms with no errors.
 // - Interviewer reads: list and detail in turn, over 1,000 open connections, with a signed-in
-//   cookie. Held when p95 <= 20 ms with no errors.
+//   cookie and a browser's Accept-Encoding. Held when p95 <= 20 ms with no errors. Nothing is pushed
+//   while reads are measured, so after the first read of each page they come from the server's read
+//   and session caches (sync-server/read-cache/); `reads.withoutCaches` is the same read saturation
+//   from a second process over the same database with both caches off (BENCH_CACHES=off).
 // The highest held rate is found by doubling then bisecting, STEP_SECONDS a step. Saturation is closed
 // loop (a fixed number of requests always outstanding). The load generator shares the machine's cores
 // with the server: its CPU and the server's are measured and printed, and the server's CPU time per
@@ -41,10 +44,14 @@ const PUSH_P99_MS = 100;
 const READ_P95_MS = 20;
 const TARGET_PUSH_RATE = 200;
 const TARGET_READ_RATE = 2000;
+// What Chromium sends with every fetch(): the interviewer's reads come from a browser.
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const ADMIN = { name: 'Bench Org', email: 'bench@bench.test', adminName: 'Bench', password: 'bench password 1' };
 
 interface Req {
   agent: Agent;
+  /** The server's port; the bench server's by default. */
+  port?: number;
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string | number>;
@@ -55,7 +62,7 @@ let port = 0;
 
 function send(r: Req): Promise<number> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, path: r.path, method: r.method, agent: r.agent, headers: r.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: r.port ?? port, path: r.path, method: r.method, agent: r.agent, headers: r.headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', () => resolve(0));
@@ -85,14 +92,14 @@ function serverCpuSeconds(pid: number): number {
 let serverPid = 0;
 
 /** CPU used during `run`, in cores (1 = one core busy the whole time). */
-async function measureCpu<T>(run: () => Promise<T>): Promise<{ result: T; cpu: Cpu }> {
+async function measureCpu<T>(run: () => Promise<T>, pid = serverPid): Promise<{ result: T; cpu: Cpu }> {
   const startWall = performance.now();
   const startGen = process.cpuUsage();
-  const startServer = serverCpuSeconds(serverPid);
+  const startServer = serverCpuSeconds(pid);
   const result = await run();
   const wall = (performance.now() - startWall) / 1000;
   const gen = process.cpuUsage(startGen);
-  return { result, cpu: { generator: round((gen.user + gen.system) / 1e6 / wall, 2), server: round((serverCpuSeconds(serverPid) - startServer) / wall, 2) } };
+  return { result, cpu: { generator: round((gen.user + gen.system) / 1e6 / wall, 2), server: round((serverCpuSeconds(pid) - startServer) / wall, 2) } };
 }
 
 interface OpenLoopResult {
@@ -150,7 +157,7 @@ async function openLoop(rate: number, seconds: number, next: () => Req): Promise
 }
 
 /** Closed loop: `concurrency` requests always outstanding; completed requests per second. */
-async function saturation(seconds: number, concurrency: number, next: () => Req): Promise<{ rps: number; errors: number; cpu: Cpu }> {
+async function saturation(seconds: number, concurrency: number, next: () => Req, pid = serverPid): Promise<{ rps: number; errors: number; cpu: Cpu }> {
   const { result, cpu } = await measureCpu(async () => {
     let done = 0;
     let errors = 0;
@@ -166,7 +173,7 @@ async function saturation(seconds: number, concurrency: number, next: () => Req)
       }),
     );
     return { rps: done / ((performance.now() - start) / 1000), errors };
-  });
+  }, pid);
   return { rps: round(result.rps), errors: result.errors, cpu };
 }
 
@@ -208,11 +215,13 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
   const db: ServerDatabase = await createServerDatabase(kind, postgresUrl);
   const bundle = await bundleServer('tests/bench/bench-server-entry.ts');
   port = await findFreePort();
+  const serverEnv = { ...db.env, HOST: '127.0.0.1', DATA_DIR: db.dataDir, TRUST_PROXY: '1', DEVICE_SYNC_REQUESTS_PER_MINUTE: '1000000' };
   const server = await startSyncServer(
-    { ...db.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: db.dataDir, TRUST_PROXY: '1', DEVICE_SYNC_REQUESTS_PER_MINUTE: '1000000' },
+    { ...serverEnv, PORT: String(port) },
     { command: PROFILE_DIR ? [bundle.command[0], '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, ...bundle.command.slice(1)] : bundle.command },
   );
   serverPid = server.process.pid!;
+  let uncached: Awaited<ReturnType<typeof startSyncServer>> | null = null;
   try {
     createOrgWithAdmin(db.dataDir, ADMIN, db.env);
     const url = `http://127.0.0.1:${port}`;
@@ -240,10 +249,18 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
     const nextRead = (): Req => {
       const n = readCursor++;
       const path = n % 2 === 0 ? '/api/interviewer/interviews' : `/api/interviewer/interviews/${ids[n % ids.length]}`;
-      return { agent: readAgent, method: 'GET', path, headers: { cookie: session.cookie } };
+      return { agent: readAgent, method: 'GET', path, headers: { cookie: session.cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING } };
     };
     const bareAgent = new Agent({ keepAlive: true, maxSockets: 64 });
     const nextBare = (): Req => ({ agent: bareAgent, method: 'GET', path: '/bench/bare', headers: {} });
+    // The same reads from a second process over the same database with the read and session caches
+    // off (BENCH_CACHES=off): what a read costs when it misses, for the ratio the caches buy.
+    const uncachedPort = await findFreePort();
+    uncached = PARTS.includes('reads')
+      ? await startSyncServer({ ...serverEnv, PORT: String(uncachedPort), BENCH_CACHES: 'off' }, { command: bundle.command })
+      : null;
+    const uncachedAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const nextUncachedRead = (): Req => ({ ...nextRead(), agent: uncachedAgent, port: uncachedPort });
 
     // Warm the JIT and the database caches; not reported.
     await openLoop(100, 2, nextPush);
@@ -259,13 +276,15 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
       const pushSat = measurePush ? await saturation(SATURATION_SECONDS, 64, nextPush) : skipped;
       const read = measureReads ? await findHeldRate('read', 500, (r) => r.p95 <= READ_P95_MS && r.errors === 0, nextRead) : null;
       const readSat = measureReads ? await saturation(SATURATION_SECONDS, 64, nextRead) : skipped;
+      const uncachedSat = uncached ? await saturation(SATURATION_SECONDS, 64, nextUncachedRead, uncached.process.pid!) : skipped;
       const bare = await saturation(SATURATION_SECONDS, 64, nextBare);
       console.log(
         `  saturation: push ${pushSat.rps} interviews/s (errors ${pushSat.errors}, CPU generator ${pushSat.cpu.generator} server ${pushSat.cpu.server}), ` +
           `read ${readSat.rps}/s (errors ${readSat.errors}, CPU generator ${readSat.cpu.generator} server ${readSat.cpu.server}), ` +
+          `read without caches ${uncachedSat.rps}/s (errors ${uncachedSat.errors}, CPU server ${uncachedSat.cpu.server}), ` +
           `bare ${bare.rps}/s (CPU generator ${bare.cpu.generator} server ${bare.cpu.server})`,
       );
-      runs.push({ push, pushSat, read, readSat, bare });
+      runs.push({ push, pushSat, read, readSat, uncachedSat, bare });
     }
     const med = (values: number[]) => round(median(values));
     const pushHeld = med(runs.map((r) => r.push?.rate ?? 0));
@@ -289,12 +308,18 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
         p95AtHeld: med(runs.map((r) => r.read?.p95 ?? 0)),
         saturationRps: readSatRps,
         saturationVsBare: round(readSatRps / bareRps, 3),
-        serverCpuMsPerRead: med(runs.map((r) => (r.readSat.cpu.server / r.readSat.rps) * 1000)),
+        serverCpuMsPerRead: round(median(runs.map((r) => (r.readSat.cpu.server / r.readSat.rps) * 1000)), 3),
+        // Every read in these phases after the first of each page hits the caches: nothing is pushed meanwhile.
+        withoutCaches: {
+          saturationRps: med(runs.map((r) => r.uncachedSat.rps)),
+          saturationVsBare: round(median(runs.map((r) => r.uncachedSat.rps)) / bareRps, 3),
+          serverCpuMsPerRead: round(median(runs.map((r) => (r.uncachedSat.cpu.server / r.uncachedSat.rps) * 1000)), 3),
+        },
         generatorCpuAtHeld: med(runs.map((r) => r.read?.cpu.generator ?? 0)),
         serverCpuAtHeld: med(runs.map((r) => r.read?.cpu.server ?? 0)),
       },
       bare: { saturationRps: bareRps, serverCpuMsPerRequest: round(median(runs.map((r) => (r.bare.cpu.server / r.bare.rps) * 1000)), 3), generatorCpu: med(runs.map((r) => r.bare.cpu.generator)), serverCpu: med(runs.map((r) => r.bare.cpu.server)) },
-      errors: runs.reduce((sum, r) => sum + r.pushSat.errors + r.readSat.errors + r.bare.errors, 0),
+      errors: runs.reduce((sum, r) => sum + r.pushSat.errors + r.readSat.errors + r.uncachedSat.errors + r.bare.errors, 0),
       targets: {
         push200HeldAtP99Under100ms: pushHeld >= TARGET_PUSH_RATE,
         reads2000HeldAtP95Under20ms: readHeld >= TARGET_READ_RATE,
@@ -302,9 +327,10 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
       },
     };
     console.log(`${kind}: ${JSON.stringify(summary)}`);
-    for (const agent of [...deviceAgents, readAgent, bareAgent]) agent.destroy();
+    for (const agent of [...deviceAgents, readAgent, bareAgent, uncachedAgent]) agent.destroy();
     return summary;
   } finally {
+    await uncached?.stop();
     await server.stop();
     bundle.remove();
     await db.drop();

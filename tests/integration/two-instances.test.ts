@@ -2,7 +2,8 @@
 // load balancer, act as one: a device's cloud AI rate limit and a provider's daily quota are counted
 // across both, so requests split between them stop at exactly the limit; and an interviewer following
 // an interview live on one process sees the answer a device pushes, and the comment another interviewer
-// makes, on the other (Redis pub/sub).
+// makes, on the other (Redis pub/sub); and neither serves a cached interview or session that a write
+// on the other made stale.
 // Needs TEST_DATABASE_URL and TEST_REDIS_URL; CI sets both, and there the test fails without them.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -193,6 +194,38 @@ describe.skipIf(!configured)('two server processes on one PostgreSQL and one Red
     } finally {
       await live.close();
     }
+  });
+
+  it("keeps no stale copy: one process's cached list and interview show a push to the other, and a sign-out on one refuses the token on the other", async () => {
+    const device = devices[0]!;
+    const events = interviewEvents(device);
+    const interviewId = (events[0]!.payload as { interviewId: string }).interviewId;
+    const push = async (batch: typeof events) => {
+      const response = await fetch(`${first.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` }, body: pushBody(device, batch) });
+      expect(response.status).toBe(200);
+    };
+    const read = async <T,>(path: string, cookie = session.cookie) => {
+      const response = await fetch(`${second.url}/api/interviewer${path}`, { headers: { cookie } });
+      return { status: response.status, body: (await response.json()) as T };
+    };
+    const listed = async () => (await read<{ interviews: { id: string }[] }>('/interviews')).body.interviews.map((item) => item.id);
+    const turns = async () => interviewDetail.parse((await read('/interviews/' + interviewId)).body).turns.length;
+    await push(events.slice(0, 2));
+    // Read twice on the second process, so both texts are cached there.
+    for (let i = 0; i < 2; i++) {
+      expect(await listed()).toContain(interviewId);
+      expect(await turns()).toBe(1);
+    }
+    await push(events.slice(2, 3));
+    // Redis delivers the first process's invalidation in well under a second; the caches' own limit
+    // (MAX_AGE_MS, 5 s) would take longer, so this fails if the message did not arrive.
+    await expect.poll(turns, { timeout: 1_000, interval: 20 }).toBe(2);
+
+    const other = await signInOverHttp(first.url, ADMIN);
+    for (let i = 0; i < 2; i++) expect((await read('/me', other.cookie)).status).toBe(200);
+    const signedOut = await fetch(`${first.url}/api/interviewer/sign-out`, { method: 'POST', headers: other.headers, body: JSON.stringify({ v: 1 }) });
+    expect(signedOut.status).toBe(200);
+    await expect.poll(async () => (await read('/me', other.cookie)).status, { timeout: 1_000, interval: 20 }).toBe(401);
   });
 
   it('ends its live streams when stopped, so SIGTERM finishes at once and cleanly', async () => {

@@ -17,7 +17,7 @@ function appWithSessions(now: () => Date) {
       const user = tokens[hash];
       if (!user) return { ok: false, reason: 'unknown' };
       if (at >= EXPIRES) return { ok: false, reason: 'expired' };
-      return { ok: true, session: { id: 's', user, csrfHash: 'c', expiresAt: EXPIRES } };
+      return { ok: true, session: { id: 's', user, csrfHash: 'c', expiresAt: EXPIRES }, accessExpiresAt: EXPIRES };
     },
   };
   const app = new Hono<SessionEnv>()

@@ -58,8 +58,6 @@ export interface AppDeps {
   modelsDir?: string;
   /** An external model mirror that clients should use instead of this server's /models. */
   modelMirrorUrl?: string;
-  /** The interviewer's list and detail texts per organisation (read-cache/); one on `bus` by default. */
-  readCache?: InterviewReadCache;
   /** false: no read or session cache, every read and session check goes to the database (bench:server's comparison). On by default. */
   caches?: boolean;
 }
@@ -73,7 +71,7 @@ export function createApp(deps: AppDeps) {
     ...(deps.deviceSyncPerMinute ? { deviceSyncPerMinute: deps.deviceSyncPerMinute } : {}),
   });
   const bus = deps.bus ?? new MemoryEventBus();
-  const readCache = deps.readCache ?? new InterviewReadCache({ bus });
+  const readCache = new InterviewReadCache({ bus });
   const sessions = new SessionCache({ lookup: (hash, now) => deps.store.findAccessSession(hash, now), bus });
   // Each serves nothing until it hears other processes' writes; if the bus cannot subscribe, it stays off.
   if (deps.caches !== false) for (const cache of [readCache, sessions]) cache.start().catch((error: unknown) => console.warn(`A cache is off, so reads go to the database: ${(error as Error).message}`));

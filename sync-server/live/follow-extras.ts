@@ -16,12 +16,9 @@
 // wrapper (the follower left) cancels the route's stream too.
 // Owns: these extra events and the session check of open streams. Must not import: a database driver.
 import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { hashToken } from '../auth/tokens.ts';
 import type { LiveSession, Store } from '../db/store.ts';
 import type { SessionEnv } from '../middleware/session-auth/session-auth.ts';
 import { LIVE_FOLLOW_EVENTS, type SessionEndReason } from '../protocol/live-follow.ts';
-import { ACCESS_COOKIE } from '../protocol/session.ts';
 import type { EventBus, Unsubscribe } from '../shared-state/event-bus.ts';
 import { interviewReviewChannel, reviewChanged } from './interview-events.ts';
 
@@ -46,13 +43,13 @@ export function liveFollowExtras(deps: FollowExtrasDeps) {
     const response = c.res;
     // Refusals (401, 404 …) pass as they are; only an opened stream is watched.
     if (response.status !== 200 || !response.body || !response.headers.get('content-type')?.startsWith('text/event-stream')) return;
-    const token = getCookie(c, ACCESS_COOKIE);
     const session = c.get('session');
-    if (!token || !session) return;
+    const accessHash = c.get('accessHash');
+    if (!session || !accessHash) return;
     const body = withExtras(response.body, {
       interviewId: c.req.param('id'),
       orgId: session.user.orgId,
-      sessionEnd: () => sessionEnd(deps, hashToken(token), session),
+      sessionEnd: () => sessionEnd(deps, accessHash, session),
       ...deps,
       sessionCheckMs: deps.sessionCheckMs ?? LIVE_SESSION_CHECK_MS,
       log,

@@ -17,7 +17,7 @@ import { ApiError, readJson } from '../errors.ts';
 import { csrfToken, sameOriginOnly } from '../middleware/csrf/csrf.ts';
 import { jsonOnly } from '../middleware/json-only/json-only.ts';
 import { sessionAuth, type SessionEnv } from '../middleware/session-auth/session-auth.ts';
-import { ACCESS_COOKIE, createInviteRequest, CSRF_HEADER, emptyRequest, REFRESH_COOKIE, signInRequest, type CreatedInvite } from '../protocol/index.ts';
+import { createInviteRequest, CSRF_HEADER, emptyRequest, REFRESH_COOKIE, signInRequest, type CreatedInvite } from '../protocol/index.ts';
 import { auditRoutes } from './audit.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meOf, startSession } from './interviewer-session.ts';
@@ -62,8 +62,7 @@ export function interviewerRoutes(deps: InterviewerDeps) {
     .get('/me', async (c) => c.json(await meOf(store, c.get('user'))))
     .post('/sign-out', async (c) => {
       emptyRequest.parse(await readJson(c));
-      const token = getCookie(c, ACCESS_COOKIE)!;
-      await store.revokeSessionByAccessToken(hashToken(token), 'signed_out', clock().toISOString());
+      await store.revokeSessionByAccessToken(c.get('accessHash'), 'signed_out', clock().toISOString());
       await recordAudit(c, store, clock, { action: 'session.signed_out', target: `user:${c.get('user').id}`, detail: { session: c.get('session').id } });
       clearSessionCookies(c);
       return c.json({ v: 1, ok: true });

@@ -7,18 +7,21 @@ import type { LiveSession, Store, User } from '../../db/store.ts';
 import { ApiError } from '../../errors.ts';
 import { accessTokenHashOf } from './access-token-hash.ts';
 
-export type SessionEnv = { Variables: { user: User; session: LiveSession } };
+/** `accessHash`: the hash of the access token that passed, for routes that act on that token (sign-out, the live stream's re-checks). */
+export type SessionEnv = { Variables: { user: User; session: LiveSession; accessHash: string } };
 
 export function sessionAuth(store: Pick<Store, 'findAccessSession'>, clock: () => Date) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const accessHash = accessTokenHashOf(c.req.header('cookie'));
-    const found = accessHash ? await store.findAccessSession(accessHash, clock().toISOString()) : null;
-    if (!found?.ok) {
-      if (found?.reason === 'expired') throw new ApiError(401, 'expired', 'Your sign-in needs renewing. Reload the page, or sign in again.');
+    if (!accessHash) throw new ApiError(401, 'signed_out', 'You are signed out. Sign in again.');
+    const found = await store.findAccessSession(accessHash, clock().toISOString());
+    if (!found.ok) {
+      if (found.reason === 'expired') throw new ApiError(401, 'expired', 'Your sign-in needs renewing. Reload the page, or sign in again.');
       throw new ApiError(401, 'signed_out', 'You are signed out. Sign in again.');
     }
     c.set('user', found.session.user);
     c.set('session', found.session);
+    c.set('accessHash', accessHash);
     await next();
   });
 }

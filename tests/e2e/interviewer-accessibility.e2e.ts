@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { interviewEvents, joinDevices, pushBody } from '../helpers/interview-push.ts';
-import { signInOverHttp } from '../helpers/interviewer-session.ts';
+import { signInInBrowser, signInOverHttp } from '../helpers/interviewer-session.ts';
 import { createOrgWithAdmin, REPO_ROOT, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
 type Language = 'en' | 'es';
@@ -95,10 +95,7 @@ describe.skipIf(!chromiumAvailable)('accessibility of every interviewer screen',
     visitorPage = await visitor.newPage();
     admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     adminPage = await admin.newPage();
-    await adminPage.goto(`${server.url}/interviewer`);
-    await adminPage.getByLabel('Email').fill(ADMIN.email);
-    await adminPage.getByLabel('Password').fill(ADMIN.password);
-    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(adminPage, server.url, ADMIN);
     await adminPage.waitForURL(/\/interviewer\/interviews/);
   });
 

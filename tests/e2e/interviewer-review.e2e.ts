@@ -9,6 +9,7 @@ import type { SyncEvent } from '../../sync-server/protocol/index.ts';
 import { interviewEvents } from '../../sync-server/test-support/fixtures.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { signInInBrowser } from '../helpers/interviewer-session.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -54,10 +55,7 @@ describe.skipIf(!chromiumAvailable)('interviewer review', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/interviewer`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, server.url, ADMIN);
     await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
     const names = () => page.locator('table.interviewer-table tbody th').allTextContents();
     await expect.poll(names).toHaveLength(3);
@@ -114,10 +112,7 @@ describe.skipIf(!chromiumAvailable)('interviewer review', () => {
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/interviewer`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, server.url, ADMIN);
     await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
     await page.goto(`${server.url}/interviewer/interviews/interview-live`);
     await page.getByRole('heading', { level: 1, name: 'Grace' }).waitFor();

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
+import { signInInBrowser } from '../helpers/interviewer-session.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
 import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
@@ -67,10 +68,7 @@ describe.skipIf(!chromiumAvailable)('interviewer templates: rubric weights in th
 
     const interviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const interviewer = await interviewerContext.newPage();
-    await interviewer.goto(`${server.url}/interviewer`);
-    await interviewer.getByLabel('Email').fill(ADMIN.email);
-    await interviewer.getByLabel('Password').fill(ADMIN.password);
-    await interviewer.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(interviewer, server.url, ADMIN);
     await interviewer.getByRole('link', { name: 'Templates' }).click();
 
     // A new template: every weight starts not set.

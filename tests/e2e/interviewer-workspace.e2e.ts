@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { startBehaviouralInterview, submitAnswer } from '../helpers/interview-actions.ts';
+import { signInInBrowser } from '../helpers/interviewer-session.ts';
 import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -39,10 +40,7 @@ describe.skipIf(!chromiumAvailable)('interviewer workspace: template, assignment
   it('reaches the candidate, controls the interview, and the candidate sees the review', async () => {
     const interviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const interviewer = await interviewerContext.newPage();
-    await interviewer.goto(`${server.url}/interviewer`);
-    await interviewer.getByLabel('Email').fill(ADMIN.email);
-    await interviewer.getByLabel('Password').fill(ADMIN.password);
-    await interviewer.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(interviewer, server.url, ADMIN);
     await interviewer.getByRole('link', { name: 'Invites' }).click();
     await interviewer.getByRole('button', { name: 'Create invite code' }).click();
     const inviteCode = (await interviewer.getByTestId('invite-code').first().innerText()).trim();

@@ -9,6 +9,7 @@ import type { SyncEvent } from '../../sync-server/protocol/index.ts';
 import { interviewEvents } from '../../sync-server/test-support/fixtures.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { signInInBrowser } from '../helpers/interviewer-session.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
 import { createOrgWithAdmin, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 
@@ -43,10 +44,7 @@ describe.skipIf(!chromiumAvailable)('operator dashboard', () => {
   it('shows an admin the figures rising after a device pushes an interview', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/interviewer`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, server.url, ADMIN);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Operator dashboard' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Whole server' }).waitFor();

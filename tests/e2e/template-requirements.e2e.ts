@@ -16,7 +16,7 @@ import type { TemplateBody } from '../../sync-server/protocol/interview-template
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
-import { signInOverHttp, type InterviewerHttpSession } from '../helpers/interviewer-session.ts';
+import { signInInBrowser, signInOverHttp, type InterviewerHttpSession } from '../helpers/interviewer-session.ts';
 import { createInviteCode } from '../helpers/invite-code.ts';
 import { joinOrganisation, syncNow } from '../helpers/join-organisation.ts';
 import { faceY4m } from '../helpers/media-fixtures.ts';
@@ -144,10 +144,7 @@ describe.skipIf(!chromiumAvailable)('an interviewer template: rubric weights and
     await syncNow(page, server.url);
     const interviewerContext = await fakeCamera.newContext({ viewport: { width: 1280, height: 900 } });
     const interviewer = await interviewerContext.newPage();
-    await interviewer.goto(`${server.url}/interviewer`);
-    await interviewer.getByLabel('Email').fill(ADMIN.email);
-    await interviewer.getByLabel('Password').fill(ADMIN.password);
-    await interviewer.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(interviewer, server.url, ADMIN);
     await interviewer.getByRole('link', { name: 'Interviews', exact: true }).click();
     const row = interviewer.getByRole('row').filter({ hasText: 'Wendy Weights' });
     await row.locator('.score-badge').waitFor({ timeout: 30_000 });

@@ -10,6 +10,7 @@ import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
 import { submitAnswer } from '../helpers/interview-actions.ts';
 import { createOrgWithAdmin, REPO_ROOT, startSyncServer, type RunningServer } from '../helpers/sync-server-process.ts';
 import { fillJoinForm } from '../helpers/join-organisation.ts';
+import { signInInBrowser } from '../helpers/interviewer-session.ts';
 
 const ADMIN = { name: 'Acme Hiring', email: 'ada@acme.test', adminName: 'Ada Admin', password: 'correct horse battery' };
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO_ROOT, 'tests/e2e/screenshots') : join(REPO_ROOT, 'test-results');
@@ -97,10 +98,7 @@ describe.skipIf(!chromiumAvailable)('walking skeleton: offline interview, sync, 
     // An interviewer makes an invite code in a second browser context.
     const interviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const interviewer = await interviewerContext.newPage();
-    await interviewer.goto(`${server.url}/interviewer`);
-    await interviewer.getByLabel('Email').fill(ADMIN.email);
-    await interviewer.getByLabel('Password').fill(ADMIN.password);
-    await interviewer.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(interviewer, server.url, ADMIN);
     await interviewer.getByRole('link', { name: 'Invites' }).click();
     await interviewer.getByRole('button', { name: 'Create invite code' }).click();
     const inviteCode = (await interviewer.getByTestId('invite-code').first().innerText()).trim();

@@ -1,6 +1,8 @@
-// Signs an interviewer in over the real HTTP API, outside a browser, and returns what a browser would
-// then send: the session cookies, and the CSRF header that every state change needs (the page reads
-// it from the ib_csrf cookie; see sync-server/middleware/csrf/csrf.ts).
+// Signs an interviewer in, two ways. signInOverHttp: over the real HTTP API, outside a browser,
+// returning what a browser would then send (the session cookies, and the CSRF header that every state
+// change needs; the page reads it from the ib_csrf cookie, see sync-server/middleware/csrf/csrf.ts).
+// signInInBrowser: through the sign-in form on /interviewer, as a person would.
+import type { Page } from 'playwright-core';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../sync-server/protocol/index.ts';
 
 export interface InterviewerHttpSession {
@@ -22,4 +24,12 @@ export async function signInOverHttp(serverUrl: string, admin: { email: string; 
   const csrf = pairs.find((pair) => pair.startsWith(`${CSRF_COOKIE}=`))?.slice(CSRF_COOKIE.length + 1);
   if (!csrf) throw new Error(`sign-in set no ${CSRF_COOKIE} cookie`);
   return { cookie, headers: { 'content-type': 'application/json', cookie, [CSRF_HEADER]: csrf } };
+}
+
+/** Signs in through the interviewer page in a browser, as a person would: the form on /interviewer, then "Sign in". */
+export async function signInInBrowser(page: Page, serverUrl: string, admin: { email: string; password: string }): Promise<void> {
+  await page.goto(`${serverUrl}/interviewer`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -3,9 +3,9 @@
 // - a write of more than one row is one transaction (BEGIN … COMMIT, ROLLBACK on any error), started
 //   again from the top on a serialization failure or a deadlock, and where only a race can cause
 //   one, on a unique violation (the second attempt then sees the row the other transaction committed);
-// - a push holds an advisory lock on its device, so two pushes of the same events (a device retrying
-//   while its first push is still in flight, perhaps on another server) run one after the other, and
-//   the second finds every event already stored;
+// - a push locks its device's row (postgres-ingest.ts), so two pushes of the same events (a device
+//   retrying while its first push is still in flight, perhaps on another server) run one after the
+//   other, and the second finds every event already stored;
 // - an invite row is locked while it is redeemed, so its maxUses is never exceeded;
 // - migrations run under an advisory lock per schema, so servers starting together apply each once.
 // pg returns BIGINT (seqs, counts, cursors) as strings; they are parsed to numbers here.
@@ -13,27 +13,17 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ulid } from 'ulid';
-import { deviceChange, type DeviceChange, type InterviewDetail, type Invite, type SyncEvent } from '../protocol/index.ts';
-import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem } from '../protocol/index.ts';
-import {
-  CONSENT_BEARING_EVENTS,
-  consentedSummary,
-  consentedTurn,
-  parseStoredConsent,
-  redactStoredPayload,
-  storedTurnPayload,
-  type NewSharedRecording,
-  type PutRecordingOutcome,
-  type SharedRecording,
-} from './sharing-consent.ts';
+import { deviceChange, type DeviceChange, type InterviewDetail, type Invite } from '../protocol/index.ts';
+import { parseStoredConsent, type NewSharedRecording, type PutRecordingOutcome, type SharedRecording } from './sharing-consent.ts';
 import type { AuditEntry, PlannedQuestion, QuestionCacheKey, TeamInvitation, TeamMember } from '../protocol/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { interviewListSql, toInterviewListRow, type InterviewListDbRow, type InterviewListQuery, type InterviewListRow } from './interview-list-sql.ts';
 import { postgresReader, queryOperatorFigures, type OperatorFigures, type OperatorFiguresQuery } from './operator-figures.ts';
-import { isoTime, redactedPayload, seenBefore, toDevice, toInterviewDetail, toInvite, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
+import { seenBefore, toDevice, toInterviewDetail, toInvite, toUser, type DeviceRow, type InterviewRow, type InviteRow, type TurnRow, type UserRow } from './rows.ts';
 import { deletedEmail, toAuditEntry, toLiveSession, toTeamInvitation, toTeamMember, type AuditRow, type SessionUserRow, type UserInvitationRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
 import type { AcceptResult, AccessLookup, AuditQuery, InvitationLookup, LiveSession, NewAuditEntry, NewAuthSession, NewUser, NewUserInvitation, RefreshResult, UserChange } from './store.ts';
+import { INGEST_BEGIN, ingestPush } from './postgres-ingest.ts';
 import { createWorkspaceStore, postgresRunner, type WorkspaceStore } from './workspace-store.ts';
 
 export interface PostgresStoreOptions {
@@ -185,14 +175,14 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
 }
 
 type Client = pg.PoolClient;
-type InterviewState = { device_id: string; deleted: number };
-type PendingEvent = { id: string; seq: number; type: SyncEvent['type']; at: string; payload: string; interviewId: string | null };
 
 interface TransactionOptions {
   /** Retry on a unique violation: only where the checks before each insert make it a sign of a race. */
   retryUniqueViolation?: boolean;
   /** For reads that must see one snapshot. */
   readOnlySnapshot?: boolean;
+  /** What starts the transaction, when it is more than BEGIN (one round trip however many statements). */
+  begin?: string;
 }
 
 class PostgresStore implements Store {
@@ -211,7 +201,7 @@ class PostgresStore implements Store {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query(options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        await client.query(options.begin ?? (options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
         const result = await work(client);
         await client.query('COMMIT');
         return result;
@@ -566,119 +556,11 @@ class PostgresStore implements Store {
   async ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
     return this.transaction(
       async (client) => {
-        const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
-        const ack = (seq: number | null) => {
-          if (seq !== null && seq > outcome.acked) outcome.acked = seq;
-        };
-        // One push per device at a time: a concurrent push of the same events waits here, then finds
-        // them stored. Pushes of different devices do not wait for each other.
-        await client.query({ name: 'ingest-lock', text: "SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", values: [device.id] });
-
-        // What is already stored, read once for the whole batch and kept up to date as events are added.
-        const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
-        const ownerOfId = new Map<string, string>();
-        const idOfSeq = new Map<number, string>();
-        if (events.length > 0) {
-          const known = await client.query<{ id: string; device_id: string; seq: number }>({
-            name: 'ingest-known-events',
-            text: 'SELECT id, device_id, seq FROM events WHERE id = ANY($1::text[]) OR (device_id = $2 AND seq = ANY($3::bigint[]))',
-            values: [events.map((e) => e.id), device.id, events.map((e) => e.seq)],
-          });
-          for (const row of known.rows) {
-            ownerOfId.set(row.id, row.device_id);
-            if (row.device_id === device.id) idOfSeq.set(row.seq, row.id);
-          }
-        }
-        const interviews = new Map<string, InterviewState>();
-        const stored = (await client.query<{ consent: string | null }>({ name: 'ingest-device-consent', text: 'SELECT consent FROM devices WHERE id = $1', values: [device.id] })).rows[0]?.consent;
-        const sharing: SharingState = { declared: Boolean(stored), consent: parseStoredConsent(stored) };
-        // New events are written together at the end, in one statement; a deletion later in the batch
-        // redacts those of its interview here, as it redacts the stored ones in the table.
-        const pending: PendingEvent[] = [];
-
-        for (const item of items) {
-          if ('invalid' in item) {
-            outcome.rejected.push({ id: item.id, reason: item.invalid });
-            ack(item.seq);
-            continue;
-          }
-          const { event } = item;
-          const owner = ownerOfId.get(event.id);
-          if (owner !== undefined) {
-            if (owner === device.id) outcome.duplicates.push(event.id);
-            else outcome.rejected.push({ id: event.id, reason: 'This event id belongs to another device.' });
-            ack(event.seq);
-            continue;
-          }
-          const seqOwner = idOfSeq.get(event.seq);
-          if (seqOwner !== undefined) {
-            outcome.rejected.push({ id: event.id, reason: `seq ${event.seq} is already used by event ${seqOwner} from this device.` });
-            ack(event.seq);
-            continue;
-          }
-          if (event.type === 'consent.changed') {
-            const revoked = await applyConsent(client, device, sharing, event.payload.consent);
-            // Events of this batch are written at the end: the revocation reaches them here.
-            for (const earlier of pending) {
-              const redacted = redactStoredPayload(earlier.type, earlier.payload, revoked);
-              if (redacted !== null) earlier.payload = redacted;
-            }
-            pending.push({ id: event.id, seq: event.seq, type: event.type, at: event.at, payload: JSON.stringify(event.payload), interviewId: null });
-            ownerOfId.set(event.id, device.id);
-            idOfSeq.set(event.seq, event.id);
-            outcome.accepted.push(event.id);
-            ack(event.seq);
-            continue;
-          }
-          const interviewId = event.payload.interviewId;
-          const applied = await materialise(client, interviews, device, event, now, sharing.consent);
-          if (applied.refusal) {
-            outcome.rejected.push({ id: event.id, reason: applied.refusal });
-            ack(event.seq);
-            continue;
-          }
-          if (event.type === 'interview.deleted' && !applied.redact) {
-            for (const earlier of pending) if (earlier.interviewId === interviewId && earlier.type !== 'interview.deleted') earlier.payload = redactedPayload(interviewId);
-          }
-          pending.push({
-            id: event.id,
-            seq: event.seq,
-            type: event.type,
-            at: event.at,
-            payload: applied.redact ? redactedPayload(interviewId) : JSON.stringify(applied.stored ?? event.payload),
-            interviewId,
-          });
-          ownerOfId.set(event.id, device.id);
-          idOfSeq.set(event.seq, event.id);
-          outcome.accepted.push(event.id);
-          ack(event.seq);
-        }
-        if (pending.length > 0) {
-          // Another device storing one of these ids at this moment makes this a unique violation, and
-          // the retried transaction then rejects that event as another device's.
-          await client.query({
-            name: 'ingest-insert-events',
-            text: `INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id)
-                   SELECT id, $1, $2, seq, type, at, payload, $3, interview_id
-                   FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[]) AS e(id, seq, type, at, payload, interview_id)`,
-            values: [
-              device.id,
-              device.orgId,
-              now,
-              pending.map((e) => e.id),
-              pending.map((e) => e.seq),
-              pending.map((e) => e.type),
-              pending.map((e) => e.at),
-              pending.map((e) => e.payload),
-              pending.map((e) => e.interviewId),
-            ],
-          });
-        }
-        await client.query({ name: 'ingest-touch-device', text: 'UPDATE devices SET last_seen_at = $1 WHERE id = $2', values: [now, device.id] });
+        const outcome = await ingestPush(client, device, items, now);
         await this.options.beforeIngestCommit?.();
         return outcome;
       },
-      { retryUniqueViolation: true },
+      { retryUniqueViolation: true, begin: INGEST_BEGIN },
     );
   }
 
@@ -721,9 +603,8 @@ class PostgresStore implements Store {
 
   async putRecording(input: NewSharedRecording): Promise<PutRecordingOutcome> {
     return this.transaction(async (client) => {
-      // The device's pushes hold this lock too, so a revocation and an upload never cross.
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('ingest:' || $1::text, 0))", [input.device.id]);
-      const consent = (await client.query<{ consent: string | null }>('SELECT consent FROM devices WHERE id = $1', [input.device.id])).rows[0]?.consent;
+      // The device's pushes lock its row too, so a revocation and an upload never cross.
+      const consent = (await client.query<{ consent: string | null }>('SELECT consent FROM devices WHERE id = $1 FOR NO KEY UPDATE', [input.device.id])).rows[0]?.consent;
       if (!parseStoredConsent(consent).audio) return 'not-consented';
       const interview = (await client.query<{ device_id: string; deleted: number }>('SELECT device_id, deleted FROM interviews WHERE id = $1', [input.interviewId])).rows[0];
       if (!interview || interview.device_id !== input.device.id || interview.deleted) return 'unknown-interview';
@@ -870,159 +751,4 @@ async function lockQuestionCacheKey(client: Client, key: QuestionCacheKey): Prom
   await client.query("SELECT pg_advisory_xact_lock(hashtextextended('question-cache:' || $1::text, 0))", [
     JSON.stringify([key.role, key.seniority, key.type, key.language]),
   ]);
-}
-
-/**
- * Applies one event to the interviews and turns tables, by the same rules as sqlite-store.ts: every
- * event type is an upsert onto a row that may not exist yet, and each part keeps the seq that wrote
- * it, so any arrival order gives the same final state. A deletion wins over everything, before or
- * after it: events that arrive for a deleted interview are kept (so a re-send is a duplicate) but
- * redacted and not applied. `interviews` caches each interview's owner and deletion for this push:
- * only its owner's pushes change them, and those hold the device's lock.
- */
-async function materialise(
-  client: Client,
-  interviews: Map<string, InterviewState>,
-  device: Device,
-  event: InterviewSyncEvent,
-  now: string,
-  consent: SharingConsent,
-): Promise<{ refusal?: string; redact?: boolean; stored?: unknown }> {
-  const interviewId = event.payload.interviewId;
-  let state = interviews.get(interviewId);
-  if (!state) {
-    // Created here unless it exists: either way its owner and whether it was deleted come back in one
-    // round trip.
-    const found = await client.query<InterviewState>({
-      name: 'ingest-ensure-interview',
-      text: `WITH created AS (
-               INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at) VALUES ($1, $2, $3, $4, $5)
-               ON CONFLICT (id) DO NOTHING RETURNING device_id, deleted)
-             SELECT device_id, deleted FROM created
-             UNION ALL SELECT device_id, deleted FROM interviews WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM created)`,
-      values: [interviewId, device.orgId, device.id, device.candidateName, now],
-    });
-    // Neither: another device's push created it after this statement's snapshot was taken; it is theirs.
-    state = found.rows[0] ?? (await client.query<InterviewState>('SELECT device_id, deleted FROM interviews WHERE id = $1', [interviewId])).rows[0]!;
-    interviews.set(interviewId, state);
-  }
-  if (state.device_id !== device.id) return { refusal: 'This interview belongs to another device.' };
-  if (state.deleted) return { redact: event.type !== 'interview.deleted' };
-  switch (event.type) {
-    case 'interview.started': {
-      const { spec, startedAt, engine, templateId } = event.payload;
-      // Each part of an interview keeps the seq of the event that wrote it, and only a higher seq may
-      // overwrite it: that is what makes the final state independent of arrival order.
-      await client.query({
-        name: 'ingest-start-interview',
-        text: `UPDATE interviews SET role = $1, seniority = $2, type = $3, spec = $4, engine = $5, started_at = $6, template_id = $10, started_seq = $7, updated_at = $8
-               WHERE id = $9 AND deleted = 0 AND (started_seq IS NULL OR started_seq < $7)`,
-        values: [spec.role, spec.seniority, spec.type, JSON.stringify(spec), engine, isoTime(startedAt), event.seq, now, interviewId, templateId ?? null],
-      });
-      return {};
-    }
-    case 'turn.answered': {
-      const turn = event.payload;
-      // Defence in depth: the device filters by consent already; what it should not have sent is not kept.
-      const kept = consentedTurn(turn, consent);
-      await client.query({
-        name: 'ingest-upsert-turn',
-        text: `INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall, speech_metrics, camera_metrics)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-               ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
-                 answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
-                 answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall,
-                 speech_metrics = excluded.speech_metrics, camera_metrics = excluded.camera_metrics
-               WHERE excluded.seq > turns.seq`,
-        values: [
-          interviewId,
-          turn.turnId,
-          event.seq,
-          turn.index,
-          JSON.stringify(turn.question),
-          kept.answer,
-          turn.skipped ? 1 : 0,
-          turn.activeMs,
-          turn.answeredAt,
-          kept.score ? JSON.stringify(kept.score) : null,
-          kept.score?.overall ?? null,
-          kept.speechMetrics ? JSON.stringify(kept.speechMetrics) : null,
-          kept.cameraMetrics ? JSON.stringify(kept.cameraMetrics) : null,
-        ],
-      });
-      return { stored: storedTurnPayload(turn, consent) };
-    }
-    case 'interview.completed': {
-      const { completedAt, endedEarly } = event.payload;
-      const summary = consentedSummary(event.payload.summary, consent);
-      await client.query({
-        name: 'ingest-complete-interview',
-        text: `UPDATE interviews SET completed_at = $1, ended_early = $2, overall = $3, summary = $4, completed_seq = $5, updated_at = $6
-               WHERE id = $7 AND deleted = 0 AND (completed_seq IS NULL OR completed_seq < $5)`,
-        values: [completedAt, endedEarly ? 1 : 0, summary?.overall ?? null, summary ? JSON.stringify(summary) : null, event.seq, now, interviewId],
-      });
-      return { stored: { ...event.payload, summary } };
-    }
-    case 'interview.deleted': {
-      await client.query('DELETE FROM shared_recordings WHERE interview_id = $1 AND device_id = $2', [interviewId, device.id]);
-      await client.query('DELETE FROM turns WHERE interview_id = $1', [interviewId]);
-      await client.query(
-        `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, engine = NULL,
-         started_at = NULL, completed_at = NULL, summary = NULL, overall = NULL, updated_at = $1 WHERE id = $2`,
-        [now, interviewId],
-      );
-      // The candidate's deletion must reach the raw events too, not only the materialised rows; ids and
-      // seqs stay so that a re-sent event is still recognised as a duplicate.
-      await client.query("UPDATE events SET payload = $1 WHERE interview_id = $2 AND device_id = $3 AND type <> 'interview.deleted'", [
-        redactedPayload(interviewId),
-        interviewId,
-        device.id,
-      ]);
-      interviews.set(interviewId, { ...state, deleted: 1 });
-      return {};
-    }
-  }
-}
-
-interface SharingState {
-  /** Whether the device ever said what it shares (older apps never do). */
-  declared: boolean;
-  consent: SharingConsent;
-}
-
-/**
- * Records the device's consent and deletes what it no longer covers from every interview of the
- * device: the turns' columns, the summaries, the recordings and the stored event payloads. Returns
- * the items revoked.
- */
-async function applyConsent(client: Client, device: Device, sharing: SharingState, consent: SharingConsent): Promise<SharingItem[]> {
-  const revoked = revokedItems(sharing.declared ? sharing.consent : null, consent);
-  sharing.declared = true;
-  sharing.consent = consent;
-  await client.query('UPDATE devices SET consent = $1 WHERE id = $2', [JSON.stringify(consent), device.id]);
-  if (revoked.length === 0) return revoked;
-  const ofDevice = 'interview_id IN (SELECT id FROM interviews WHERE device_id = $1)';
-  if (revoked.includes('transcript')) await client.query(`UPDATE turns SET answer = '' WHERE ${ofDevice}`, [device.id]);
-  if (revoked.includes('scores')) {
-    await client.query(`UPDATE turns SET score = NULL, overall = NULL WHERE ${ofDevice}`, [device.id]);
-    await client.query('UPDATE interviews SET summary = NULL, overall = NULL WHERE device_id = $1', [device.id]);
-  }
-  if (revoked.includes('speechMetrics')) await client.query(`UPDATE turns SET speech_metrics = NULL WHERE ${ofDevice}`, [device.id]);
-  if (revoked.includes('cameraMetrics')) await client.query(`UPDATE turns SET camera_metrics = NULL WHERE ${ofDevice}`, [device.id]);
-  if (revoked.includes('audio')) await client.query('DELETE FROM shared_recordings WHERE device_id = $1', [device.id]);
-  const events = await client.query<{ id: string; type: string; payload: string }>(
-    'SELECT id, type, payload FROM events WHERE device_id = $1 AND type = ANY($2::text[])',
-    [device.id, [...CONSENT_BEARING_EVENTS]],
-  );
-  const changed = events.rows.flatMap((event) => {
-    const redacted = redactStoredPayload(event.type, event.payload, revoked);
-    return redacted === null ? [] : [{ id: event.id, payload: redacted }];
-  });
-  if (changed.length > 0) {
-    await client.query(
-      'UPDATE events SET payload = c.payload FROM unnest($1::text[], $2::text[]) AS c(id, payload) WHERE events.id = c.id',
-      [changed.map((c) => c.id), changed.map((c) => c.payload)],
-    );
-  }
-  return revoked;
 }

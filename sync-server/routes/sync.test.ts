@@ -133,6 +133,19 @@ describe('POST /api/sync/push', () => {
     expect((await server.app.request('/api/interviewer/interviews/iv-6', { headers: { cookie } })).status).toBe(404);
   });
 
+  it('keeps an interview deleted that the server never saw before its deletion', async () => {
+    const { token, deviceId, cookie } = await orgWithDevice(server);
+    const events = interviewEvents('iv-6a', 2, 2);
+    const deletion = { id: nextUlid(), seq: 1, at: events[0]!.at, type: 'interview.deleted', payload: { interviewId: 'iv-6a' } };
+    expect((await pushOk(token, deviceId, [deletion])).accepted).toEqual([deletion.id]);
+    // The interview's own events arrive afterwards (sent from a backup, say): kept as ids, not applied.
+    expect((await pushOk(token, deviceId, events)).accepted).toHaveLength(events.length);
+    expect((await server.app.request('/api/interviewer/interviews/iv-6a', { headers: { cookie } })).status).toBe(404);
+    expect((await queryRaw<{ n: number }>(server, "SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-6a'"))[0]!.n).toBe(0);
+    const payloads = await queryRaw<{ payload: string }>(server, "SELECT payload FROM events WHERE interview_id = 'iv-6a' AND type <> 'interview.deleted'");
+    expect(payloads.map((row) => JSON.parse(row.payload))).toEqual(events.map(() => ({ interviewId: 'iv-6a', redacted: true })));
+  });
+
   it('redacts every answer of a batch that also deletes its interview, before and after the deletion', async () => {
     const { token, deviceId, cookie } = await orgWithDevice(server);
     const events = interviewEvents('iv-6b', 1, 3);
@@ -177,10 +190,11 @@ describe('POST /api/sync/push', () => {
       try {
         const device = await orgWithDevice(trial);
         const shuffled = [...events].sort(() => random() - 0.5);
-        // Random batches, and every batch re-sent with a random overlap into the next one.
+        // Random batches, and every batch re-sent with a random overlap into the next one; every third
+        // seed sends everything in one batch, where a re-answer may come before the answer it replaces.
         let start = 0;
         while (start < shuffled.length) {
-          const end = Math.min(shuffled.length, start + 1 + Math.floor(random() * 4));
+          const end = seed % 3 === 0 ? shuffled.length : Math.min(shuffled.length, start + 1 + Math.floor(random() * 4));
           const overlap = Math.floor(random() * 2);
           const response = await push(trial, device.token, device.deviceId, shuffled.slice(Math.max(0, start - overlap), end));
           expect(response.status).toBe(200);

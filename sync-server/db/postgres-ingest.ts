@@ -1,0 +1,469 @@
+// A push on PostgreSQL, in the same few round trips whatever its size: lock the device's row (and read
+// its consent), read which of the events are already stored, make sure their interviews exist, then
+// one statement that writes the events, the interviews' parts and the turns and marks the device seen.
+// Every round trip is a socket write and a wake-up on both sides, and node-pg sends one statement at a
+// time, so on a 2-core server the number of round trips, not the SQL, is what limits pushes per second.
+// The statements that take the batch as arrays are not prepared (named): PostgreSQL would keep the
+// plan it made for the first pushes, when the tables were small and a sequential scan was cheapest,
+// and scan ever larger tables with it; unnamed, each is planned for its own arrays and today's tables.
+// The rules are sqlite-store.ts's, applied event by event in JS; only the writes wait, and they are
+// sent before anything that must see them (a consent change, a deletion).
+// Owns: the push transaction's SQL. Must not import: better-sqlite3, Hono.
+import type pg from 'pg';
+import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem, type SyncEvent } from '../protocol/index.ts';
+import { CONSENT_BEARING_EVENTS, consentedSummary, consentedTurn, parseStoredConsent, redactStoredPayload, storedTurnPayload } from './sharing-consent.ts';
+import { isoTime, redactedPayload } from './rows.ts';
+import type { Device, PushItem, PushOutcome } from './store.ts';
+
+type Client = pg.PoolClient;
+/** `stored`: the row exists; an interview this push creates is written with its first batch of writes. */
+type InterviewState = { device_id: string; deleted: number; stored: boolean };
+type PendingEvent = { id: string; seq: number; type: SyncEvent['type']; at: string; payload: string; interviewId: string | null };
+
+interface SharingState {
+  /** Whether the device ever said what it shares (older apps never do). */
+  declared: boolean;
+  consent: SharingConsent;
+}
+
+/**
+ * How a push's transaction starts. Its statements are prepared (parsed once per connection) but
+ * planned for each call's own arrays and today's tables: a generic plan, made by PostgreSQL for the
+ * first pushes while the tables were small, would scan them whole for as long as they grow.
+ */
+export const INGEST_BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_custom_plan';
+
+/**
+ * Stores a push inside a transaction begun with INGEST_BEGIN. Two pushes of one device run one after
+ * the other (the first locks the device's row), so a retry that races its own first attempt finds
+ * every event stored.
+ */
+export async function ingestPush(client: Client, device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
+  const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
+  const ack = (seq: number | null) => {
+    if (seq !== null && seq > outcome.acked) outcome.acked = seq;
+  };
+  // FOR NO KEY UPDATE: it waits for the device's other push, then reads the consent that push left,
+  // and it does not block the foreign-key checks of rows that point at the device.
+  const locked = await client.query<{ consent: string | null }>({
+    name: 'ingest-lock-device',
+    text: 'SELECT consent FROM devices WHERE id = $1 FOR NO KEY UPDATE',
+    values: [device.id],
+  });
+  const stored = locked.rows[0]?.consent;
+  const sharing: SharingState = { declared: Boolean(stored), consent: parseStoredConsent(stored) };
+
+  // What is already stored, read after the lock (so it includes what the device's previous push
+  // committed) and kept up to date as events are added.
+  const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
+  const { ownerOfId, idOfSeq, interviews } = await readStored(client, device, events);
+  const writes = new MaterialisedWrites();
+  // New events are written together at the end; a deletion or a revocation later in the batch redacts
+  // those of this batch here, as it redacts the stored ones in the table.
+  const pending: PendingEvent[] = [];
+  const send = async (events: PendingEvent[], touchDevice: boolean) => {
+    const taken = writes.take();
+    await writeBatch(client, device, now, taken, events, touchDevice);
+    for (const [id, parts] of taken.interviews) if (parts.isNew) interviews.set(id, { device_id: device.id, deleted: 0, stored: true });
+  };
+
+  for (const item of items) {
+    if ('invalid' in item) {
+      outcome.rejected.push({ id: item.id, reason: item.invalid });
+      ack(item.seq);
+      continue;
+    }
+    const { event } = item;
+    const owner = ownerOfId.get(event.id);
+    if (owner !== undefined) {
+      if (owner === device.id) outcome.duplicates.push(event.id);
+      else outcome.rejected.push({ id: event.id, reason: 'This event id belongs to another device.' });
+      ack(event.seq);
+      continue;
+    }
+    const seqOwner = idOfSeq.get(event.seq);
+    if (seqOwner !== undefined) {
+      outcome.rejected.push({ id: event.id, reason: `seq ${event.seq} is already used by event ${seqOwner} from this device.` });
+      ack(event.seq);
+      continue;
+    }
+    if (event.type === 'consent.changed') {
+      // The revocation must reach what this batch wrote before it, so that goes to the tables first.
+      await send([], false);
+      const revoked = await applyConsent(client, device, sharing, event.payload.consent);
+      for (const earlier of pending) {
+        const redacted = redactStoredPayload(earlier.type, earlier.payload, revoked);
+        if (redacted !== null) earlier.payload = redacted;
+      }
+      pending.push({ id: event.id, seq: event.seq, type: event.type, at: event.at, payload: JSON.stringify(event.payload), interviewId: null });
+    } else {
+      const interviewId = event.payload.interviewId;
+      // Not stored yet: the device's, created by this push (if another device's push creates it first,
+      // the insert is a unique violation and the retried transaction finds it theirs).
+      const state = interviews.get(interviewId) ?? { device_id: device.id, deleted: 0, stored: false };
+      if (state.device_id !== device.id) {
+        outcome.rejected.push({ id: event.id, reason: 'This interview belongs to another device.' });
+        ack(event.seq);
+        continue;
+      }
+      let payload: string;
+      if (state.deleted) {
+        // A deletion wins over everything, before or after it: what arrives for a deleted interview is
+        // kept (so a re-send is a duplicate) but redacted and not applied.
+        payload = event.type === 'interview.deleted' ? JSON.stringify(event.payload) : redactedPayload(interviewId);
+      } else if (event.type === 'interview.deleted') {
+        // Deleted even if it was never stored, so that its events that arrive later are not applied.
+        writes.keep(interviewId, !state.stored);
+        await send([], false);
+        await deleteInterview(client, device, interviewId, now);
+        interviews.set(interviewId, { device_id: device.id, deleted: 1, stored: true });
+        for (const earlier of pending) if (earlier.interviewId === interviewId && earlier.type !== 'interview.deleted') earlier.payload = redactedPayload(interviewId);
+        payload = JSON.stringify(event.payload);
+      } else {
+        payload = JSON.stringify(writes.add(event, sharing.consent, !state.stored));
+      }
+      pending.push({ id: event.id, seq: event.seq, type: event.type, at: event.at, payload, interviewId });
+    }
+    ownerOfId.set(event.id, device.id);
+    idOfSeq.set(event.seq, event.id);
+    outcome.accepted.push(event.id);
+    ack(event.seq);
+  }
+  await send(pending, true);
+  return outcome;
+}
+
+interface Stored {
+  /** The device that stored each of the batch's event ids that is already stored. */
+  ownerOfId: Map<string, string>;
+  /** The id stored under each of the batch's seqs for this device. */
+  idOfSeq: Map<number, string>;
+  /** The batch's interviews that exist. */
+  interviews: Map<string, InterviewState>;
+}
+
+/** The batch's events and interviews as stored, in one round trip of three index lookups. */
+async function readStored(client: Client, device: Device, events: SyncEvent[]): Promise<Stored> {
+  const stored: Stored = { ownerOfId: new Map(), idOfSeq: new Map(), interviews: new Map() };
+  if (events.length === 0) return stored;
+  const interviewIds = [...new Set(events.flatMap((e) => (e.type === 'consent.changed' ? [] : [e.payload.interviewId])))];
+  // UNION ALL, not OR: with OR between the lookups PostgreSQL scans the whole events table.
+  const { rows } = await client.query<{ kind: 'event' | 'interview'; id: string; device_id: string; seq: number | null; deleted: number }>({
+    name: 'ingest-read-stored',
+    text: `SELECT 'event' AS kind, id, device_id, seq, 0 AS deleted FROM events WHERE id = ANY($1::text[])
+           UNION ALL SELECT 'event', id, device_id, seq, 0 FROM events WHERE device_id = $2 AND seq = ANY($3::bigint[])
+           UNION ALL SELECT 'interview', id, device_id, NULL, deleted FROM interviews WHERE id = ANY($4::text[])`,
+    values: [events.map((e) => e.id), device.id, events.map((e) => e.seq), interviewIds],
+  });
+  for (const row of rows) {
+    if (row.kind === 'interview') {
+      stored.interviews.set(row.id, { device_id: row.device_id, deleted: row.deleted, stored: true });
+    } else {
+      stored.ownerOfId.set(row.id, row.device_id);
+      if (row.device_id === device.id) stored.idOfSeq.set(row.seq!, row.id);
+    }
+  }
+  return stored;
+}
+
+interface StartWrite {
+  seq: number;
+  role: string;
+  seniority: string;
+  type: string;
+  spec: string;
+  engine: string;
+  startedAt: string;
+  templateId: string | null;
+}
+interface CompleteWrite {
+  seq: number;
+  completedAt: string;
+  endedEarly: number;
+  overall: number | null;
+  summary: string | null;
+}
+interface TurnWrite {
+  interviewId: string;
+  turnId: string;
+  seq: number;
+  index: number;
+  question: string;
+  answer: string;
+  skipped: number;
+  activeMs: number;
+  answeredAt: string;
+  score: string | null;
+  overall: number | null;
+  speechMetrics: string | null;
+  cameraMetrics: string | null;
+}
+interface InterviewParts {
+  /** The row does not exist yet: it is inserted, with these parts, rather than updated. */
+  isNew: boolean;
+  start?: StartWrite;
+  complete?: CompleteWrite;
+}
+interface Writes {
+  interviews: Map<string, InterviewParts>;
+  turns: TurnWrite[];
+}
+
+/**
+ * The interviews' and turns' rows a push has decided on and not yet sent. Each part of an interview
+ * keeps the seq of the event that wrote it, and only a higher seq may overwrite it (in the table, and
+ * here among the events of one batch): that is what makes the final state independent of arrival
+ * order, and it lets a batch send one row per part.
+ */
+class MaterialisedWrites {
+  private interviews = new Map<string, InterviewParts>();
+  private turns = new Map<string, TurnWrite>();
+
+  /** Makes the next batch write the interview's row, inserting it when `isNew`. */
+  keep(interviewId: string, isNew: boolean): InterviewParts {
+    let parts = this.interviews.get(interviewId);
+    if (!parts) {
+      parts = { isNew };
+      this.interviews.set(interviewId, parts);
+    }
+    return parts;
+  }
+
+  /** Records what `event` writes, and returns the payload to store for it. */
+  add(event: Exclude<InterviewSyncEvent, { type: 'interview.deleted' }>, consent: SharingConsent, isNew: boolean): unknown {
+    const interviewId = event.payload.interviewId;
+    const parts = this.keep(interviewId, isNew);
+    switch (event.type) {
+      case 'interview.started': {
+        const { spec, startedAt, engine, templateId } = event.payload;
+        if (!parts.start || parts.start.seq < event.seq) {
+          parts.start = {
+            seq: event.seq,
+            role: spec.role,
+            seniority: spec.seniority,
+            type: spec.type,
+            spec: JSON.stringify(spec),
+            engine,
+            startedAt: isoTime(startedAt),
+            templateId: templateId ?? null,
+          };
+        }
+        return event.payload;
+      }
+      case 'turn.answered': {
+        const turn = event.payload;
+        // Defence in depth: the device filters by consent already; what it should not have sent is not kept.
+        const kept = consentedTurn(turn, consent);
+        const key = `${interviewId}\u0000${turn.turnId}`;
+        const earlier = this.turns.get(key);
+        if (!earlier || earlier.seq < event.seq) {
+          this.turns.set(key, {
+            interviewId,
+            turnId: turn.turnId,
+            seq: event.seq,
+            index: turn.index,
+            question: JSON.stringify(turn.question),
+            answer: kept.answer,
+            skipped: turn.skipped ? 1 : 0,
+            activeMs: turn.activeMs,
+            answeredAt: turn.answeredAt,
+            score: kept.score ? JSON.stringify(kept.score) : null,
+            overall: kept.score?.overall ?? null,
+            speechMetrics: kept.speechMetrics ? JSON.stringify(kept.speechMetrics) : null,
+            cameraMetrics: kept.cameraMetrics ? JSON.stringify(kept.cameraMetrics) : null,
+          });
+        }
+        return storedTurnPayload(turn, consent);
+      }
+      case 'interview.completed': {
+        const { completedAt, endedEarly } = event.payload;
+        const summary = consentedSummary(event.payload.summary, consent);
+        if (!parts.complete || parts.complete.seq < event.seq) {
+          parts.complete = {
+            seq: event.seq,
+            completedAt,
+            endedEarly: endedEarly ? 1 : 0,
+            overall: summary?.overall ?? null,
+            summary: summary ? JSON.stringify(summary) : null,
+          };
+        }
+        return { ...event.payload, summary };
+      }
+    }
+  }
+
+  /** Everything recorded so far, which is then forgotten here. */
+  take(): Writes {
+    const writes = { interviews: this.interviews, turns: [...this.turns.values()] };
+    this.interviews = new Map();
+    this.turns = new Map();
+    return writes;
+  }
+}
+
+/** The statement behind writeBatch; a part with no rows writes nothing. */
+export const WRITE_BATCH_SQL = (() => {
+  const interviewColumns = ['id', 'is_new', 'start_seq', 'role', 'seniority', 'type', 'spec', 'engine', 'started_at', 'template_id', 'complete_seq', 'completed_at', 'ended_early', 'overall', 'summary'];
+  const interviewTypes = ['text', 'boolean', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'int', 'float8', 'text'];
+  const turnTypes = ['text', 'text', 'bigint', 'int', 'text', 'text', 'int', 'bigint', 'text', 'text', 'float8', 'text', 'text'];
+  const eventTypes = ['text', 'bigint', 'text', 'text', 'text', 'text'];
+  let next = 6;
+  const arrays = (types: string[]) => types.map((type) => `$${next++}::${type}[]`).join(', ');
+  // A column of a stored interview that the start (or the completion) writes when its seq is higher
+  // than the one that wrote that part before.
+  const fromStart = (column: string) => `${column} = CASE WHEN p.start_seq > COALESCE(i.started_seq, 0) THEN p.${column} ELSE i.${column} END`;
+  const fromComplete = (column: string) => `${column} = CASE WHEN p.complete_seq > COALESCE(i.completed_seq, 0) THEN p.${column} ELSE i.${column} END`;
+  return `WITH parts AS (
+      SELECT * FROM unnest(${arrays(interviewTypes)}) AS p(${interviewColumns.join(', ')})
+    ), new_interviews AS (
+      INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at, role, seniority, type, spec, engine, started_at, template_id,
+                              started_seq, completed_at, ended_early, overall, summary, completed_seq)
+      SELECT id, $2, $1, $5, $3, role, seniority, type, spec, engine, started_at, template_id,
+             start_seq, completed_at, COALESCE(ended_early, 0), overall, summary, complete_seq
+      FROM parts WHERE is_new
+      RETURNING 1
+    ), stored_interviews AS (
+      UPDATE interviews AS i SET
+        ${['role', 'seniority', 'type', 'spec', 'engine', 'started_at', 'template_id'].map(fromStart).join(',\n        ')},
+        started_seq = GREATEST(i.started_seq, p.start_seq),
+        ${['completed_at', 'ended_early', 'overall', 'summary'].map(fromComplete).join(',\n        ')},
+        completed_seq = GREATEST(i.completed_seq, p.complete_seq),
+        updated_at = $3
+      FROM parts AS p
+      WHERE NOT p.is_new AND i.id = p.id AND i.deleted = 0
+        AND (p.start_seq > COALESCE(i.started_seq, 0) OR p.complete_seq > COALESCE(i.completed_seq, 0))
+      RETURNING 1
+    ), turn_rows AS (
+      INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall, speech_metrics, camera_metrics)
+      SELECT * FROM unnest(${arrays(turnTypes)})
+      ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
+        answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
+        answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall,
+        speech_metrics = excluded.speech_metrics, camera_metrics = excluded.camera_metrics
+      WHERE excluded.seq > turns.seq
+      RETURNING 1
+    ), new_events AS (
+      INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id)
+      SELECT id, $1, $2, seq, type, at, payload, $3, interview_id
+      FROM unnest(${arrays(eventTypes)}) AS e(id, seq, type, at, payload, interview_id)
+      RETURNING 1
+    ), seen AS (
+      UPDATE devices SET last_seen_at = $3 WHERE id = $1 AND $4::boolean
+      RETURNING 1
+    )
+    SELECT 1`;
+})();
+
+/**
+ * Sends the interviews' rows (new ones inserted, stored ones updated part by part), the turns and the
+ * new events in one statement, and marks the device seen when `touchDevice`. Another device storing
+ * one of these event or interview ids at this moment makes it a unique violation, and the retried
+ * transaction then rejects those events as another device's.
+ */
+async function writeBatch(client: Client, device: Device, now: string, writes: Writes, events: PendingEvent[], touchDevice: boolean): Promise<void> {
+  if (writes.interviews.size === 0 && writes.turns.length === 0 && events.length === 0 && !touchDevice) return;
+  const parts = [...writes.interviews.entries()];
+  const column = <T>(pick: (parts: InterviewParts) => T | undefined) => parts.map(([, p]) => pick(p) ?? null);
+  const turns = writes.turns;
+  await client.query({
+    name: 'ingest-write-batch',
+    text: WRITE_BATCH_SQL,
+    values: [
+      device.id,
+      device.orgId,
+      now,
+      touchDevice,
+      device.candidateName,
+      parts.map(([id]) => id),
+      column((p) => p.isNew),
+      column((p) => p.start?.seq),
+      column((p) => p.start?.role),
+      column((p) => p.start?.seniority),
+      column((p) => p.start?.type),
+      column((p) => p.start?.spec),
+      column((p) => p.start?.engine),
+      column((p) => p.start?.startedAt),
+      column((p) => p.start?.templateId),
+      column((p) => p.complete?.seq),
+      column((p) => p.complete?.completedAt),
+      column((p) => p.complete?.endedEarly),
+      column((p) => p.complete?.overall),
+      column((p) => p.complete?.summary),
+      turns.map((t) => t.interviewId),
+      turns.map((t) => t.turnId),
+      turns.map((t) => t.seq),
+      turns.map((t) => t.index),
+      turns.map((t) => t.question),
+      turns.map((t) => t.answer),
+      turns.map((t) => t.skipped),
+      turns.map((t) => t.activeMs),
+      turns.map((t) => t.answeredAt),
+      turns.map((t) => t.score),
+      turns.map((t) => t.overall),
+      turns.map((t) => t.speechMetrics),
+      turns.map((t) => t.cameraMetrics),
+      events.map((e) => e.id),
+      events.map((e) => e.seq),
+      events.map((e) => e.type),
+      events.map((e) => e.at),
+      events.map((e) => e.payload),
+      events.map((e) => e.interviewId),
+    ],
+  });
+}
+
+/**
+ * The candidate deleted the interview: its turns, recordings and content go, and so do the stored
+ * events' payloads; ids and seqs stay, so that a re-sent event is still recognised as a duplicate.
+ */
+async function deleteInterview(client: Client, device: Device, interviewId: string, now: string): Promise<void> {
+  await client.query('DELETE FROM shared_recordings WHERE interview_id = $1 AND device_id = $2', [interviewId, device.id]);
+  await client.query('DELETE FROM turns WHERE interview_id = $1', [interviewId]);
+  await client.query(
+    `UPDATE interviews SET deleted = 1, role = NULL, seniority = NULL, type = NULL, spec = NULL, engine = NULL,
+     started_at = NULL, completed_at = NULL, summary = NULL, overall = NULL, updated_at = $1 WHERE id = $2`,
+    [now, interviewId],
+  );
+  await client.query("UPDATE events SET payload = $1 WHERE interview_id = $2 AND device_id = $3 AND type <> 'interview.deleted'", [
+    redactedPayload(interviewId),
+    interviewId,
+    device.id,
+  ]);
+}
+
+/**
+ * Records the device's consent and deletes what it no longer covers from every interview of the
+ * device: the turns' columns, the summaries, the recordings and the stored event payloads. Returns
+ * the items revoked.
+ */
+async function applyConsent(client: Client, device: Device, sharing: SharingState, consent: SharingConsent): Promise<SharingItem[]> {
+  const revoked = revokedItems(sharing.declared ? sharing.consent : null, consent);
+  sharing.declared = true;
+  sharing.consent = consent;
+  await client.query('UPDATE devices SET consent = $1 WHERE id = $2', [JSON.stringify(consent), device.id]);
+  if (revoked.length === 0) return revoked;
+  const ofDevice = 'interview_id IN (SELECT id FROM interviews WHERE device_id = $1)';
+  if (revoked.includes('transcript')) await client.query(`UPDATE turns SET answer = '' WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('scores')) {
+    await client.query(`UPDATE turns SET score = NULL, overall = NULL WHERE ${ofDevice}`, [device.id]);
+    await client.query('UPDATE interviews SET summary = NULL, overall = NULL WHERE device_id = $1', [device.id]);
+  }
+  if (revoked.includes('speechMetrics')) await client.query(`UPDATE turns SET speech_metrics = NULL WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('cameraMetrics')) await client.query(`UPDATE turns SET camera_metrics = NULL WHERE ${ofDevice}`, [device.id]);
+  if (revoked.includes('audio')) await client.query('DELETE FROM shared_recordings WHERE device_id = $1', [device.id]);
+  const events = await client.query<{ id: string; type: string; payload: string }>(
+    'SELECT id, type, payload FROM events WHERE device_id = $1 AND type = ANY($2::text[])',
+    [device.id, [...CONSENT_BEARING_EVENTS]],
+  );
+  const changed = events.rows.flatMap((event) => {
+    const redacted = redactStoredPayload(event.type, event.payload, revoked);
+    return redacted === null ? [] : [{ id: event.id, payload: redacted }];
+  });
+  if (changed.length > 0) {
+    await client.query(
+      'UPDATE events SET payload = c.payload FROM unnest($1::text[], $2::text[]) AS c(id, payload) WHERE events.id = c.id',
+      [changed.map((c) => c.id), changed.map((c) => c.payload)],
+    );
+  }
+  return revoked;
+}

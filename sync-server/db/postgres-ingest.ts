@@ -43,20 +43,9 @@ export async function ingestPush(client: Client, device: Device, items: PushItem
   const ack = (seq: number | null) => {
     if (seq !== null && seq > outcome.acked) outcome.acked = seq;
   };
-  // FOR NO KEY UPDATE: it waits for the device's other push, then reads the consent that push left,
-  // and it does not block the foreign-key checks of rows that point at the device.
-  const locked = await client.query<{ consent: string | null }>({
-    name: 'ingest-lock-device',
-    text: 'SELECT consent FROM devices WHERE id = $1 FOR NO KEY UPDATE',
-    values: [device.id],
-  });
-  const stored = locked.rows[0]?.consent;
-  const sharing: SharingState = { declared: Boolean(stored), consent: parseStoredConsent(stored) };
-
-  // What is already stored, read after the lock (so it includes what the device's previous push
-  // committed) and kept up to date as events are added.
   const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
-  const { ownerOfId, idOfSeq, interviews } = await readStored(client, device, events);
+  const { consent, ownerOfId, idOfSeq, interviews } = await lockDeviceAndReadStored(client, device, events);
+  const sharing: SharingState = { declared: Boolean(consent), consent: parseStoredConsent(consent) };
   const writes = new MaterialisedWrites();
   // New events are written together at the end; a deletion or a revocation later in the batch redacts
   // those of this batch here, as it redacts the stored ones in the table.
@@ -133,6 +122,7 @@ export async function ingestPush(client: Client, device: Device, items: PushItem
   return outcome;
 }
 
+/** What is already stored of a batch, kept up to date as its events are added. */
 interface Stored {
   /** The device that stored each of the batch's event ids that is already stored. */
   ownerOfId: Map<string, string>;
@@ -142,23 +132,50 @@ interface Stored {
   interviews: Map<string, InterviewState>;
 }
 
-/** The batch's events and interviews as stored, in one round trip of three index lookups. */
-async function readStored(client: Client, device: Device, events: SyncEvent[]): Promise<Stored> {
-  const stored: Stored = { ownerOfId: new Map(), idOfSeq: new Map(), interviews: new Map() };
-  if (events.length === 0) return stored;
-  const interviewIds = [...new Set(events.flatMap((e) => (e.type === 'consent.changed' ? [] : [e.payload.interviewId])))];
-  // UNION ALL, not OR: with OR between the lookups PostgreSQL scans the whole events table.
-  const { rows } = await client.query<{ kind: 'event' | 'interview'; id: string; device_id: string; seq: number | null; deleted: number }>({
-    name: 'ingest-read-stored',
-    text: `SELECT 'event' AS kind, id, device_id, seq, 0 AS deleted FROM events WHERE id = ANY($1::text[])
-           UNION ALL SELECT 'event', id, device_id, seq, 0 FROM events WHERE device_id = $2 AND seq = ANY($3::bigint[])
-           UNION ALL SELECT 'interview', id, device_id, NULL, deleted FROM interviews WHERE id = ANY($4::text[])`,
-    values: [events.map((e) => e.id), device.id, events.map((e) => e.seq), interviewIds],
+type StoredRow = { kind: 'device' | 'event' | 'interview'; id: string; device_id: string; seq: number | null; deleted: number; consent: string | null; fresh: boolean };
+
+// UNION ALL, not OR: with OR between the lookups PostgreSQL scans the whole events table.
+const STORED_LOOKUPS = `SELECT 'event' AS kind, id, device_id, seq, 0 AS deleted, NULL AS consent, NULL::boolean AS fresh FROM events WHERE id = ANY($1::text[])
+  UNION ALL SELECT 'event', id, device_id, seq, 0, NULL, NULL FROM events WHERE device_id = $2 AND seq = ANY($3::bigint[])
+  UNION ALL SELECT 'interview', id, device_id, NULL, deleted, NULL, NULL FROM interviews WHERE id = ANY($4::text[])`;
+
+/**
+ * Locks the device's row and reads its consent and what is stored of the batch, in one round trip.
+ * FOR NO KEY UPDATE waits for the device's other push (and does not block the foreign-key checks of
+ * rows that point at the device), and the locked row is then read as that push left it. The lookups
+ * see the statement's snapshot, taken before any wait: when a push of the device committed after it
+ * (every push updates the device's row, so the locked row's xmin then differs from the snapshot's),
+ * they are read again, after the lock.
+ */
+async function lockDeviceAndReadStored(client: Client, device: Device, events: SyncEvent[]): Promise<Stored & { consent: string | null }> {
+  const values = [events.map((e) => e.id), device.id, events.map((e) => e.seq), interviewIdsOf(events)];
+  const { rows } = await client.query<StoredRow>({
+    name: 'ingest-lock-and-read',
+    text: `WITH locked AS (
+             SELECT consent, xmin = (SELECT snapshot.xmin FROM devices AS snapshot WHERE snapshot.id = $2) AS fresh
+             FROM devices WHERE id = $2 FOR NO KEY UPDATE)
+           SELECT 'device' AS kind, NULL AS id, NULL AS device_id, NULL::bigint AS seq, 0 AS deleted, consent, fresh FROM locked
+           UNION ALL ${STORED_LOOKUPS}`,
+    values,
   });
+  const locked = rows.find((row) => row.kind === 'device');
+  if (locked?.fresh === false) {
+    const again = await client.query<StoredRow>({ name: 'ingest-read-stored', text: STORED_LOOKUPS, values });
+    return { consent: locked.consent, ...toStored(device, again.rows) };
+  }
+  return { consent: locked?.consent ?? null, ...toStored(device, rows) };
+}
+
+function interviewIdsOf(events: SyncEvent[]): string[] {
+  return [...new Set(events.flatMap((e) => (e.type === 'consent.changed' ? [] : [e.payload.interviewId])))];
+}
+
+function toStored(device: Device, rows: StoredRow[]): Stored {
+  const stored: Stored = { ownerOfId: new Map(), idOfSeq: new Map(), interviews: new Map() };
   for (const row of rows) {
     if (row.kind === 'interview') {
       stored.interviews.set(row.id, { device_id: row.device_id, deleted: row.deleted, stored: true });
-    } else {
+    } else if (row.kind === 'event') {
       stored.ownerOfId.set(row.id, row.device_id);
       if (row.device_id === device.id) stored.idOfSeq.set(row.seq!, row.id);
     }

@@ -177,6 +177,37 @@ describe('concurrent pushes', () => {
     }
   });
 
+  it('see a deletion that commits while they wait for the device, and apply nothing to the deleted interview', async () => {
+    const db = await database();
+    let deletionInside: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => (deletionInside = resolve));
+    let holdDeletion = false;
+    const a = await server(db, {
+      beforeIngestCommit: async () => {
+        if (!holdDeletion) return;
+        deletionInside();
+        // Commit only once the other push waits for the device's row: its statement's snapshot was
+        // taken before this commit.
+        for (let i = 0; i < 300 && (await db.queryRaw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"))[0]!.n === 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      },
+    });
+    const b = await server(db);
+    const device = await joinedDevice(a);
+    const [started, firstTurn, secondTurn] = interviewEvents('iv-gone', 1, 2);
+    await a.ingest(device, asItems([started!, firstTurn!]), NOW);
+    holdDeletion = true;
+    const deletion = a.ingest(device, [{ index: 0, event: { id: '01KZZZZZZZZZZZZZZZZZZZZZZZ', seq: 10, at: NOW, type: 'interview.deleted', payload: { interviewId: 'iv-gone' } } }], NOW);
+    await inside;
+    holdDeletion = false;
+    const late = await b.ingest(device, asItems([secondTurn!]), NOW);
+    expect((await deletion).accepted).toHaveLength(1);
+    expect(late.accepted).toEqual([secondTurn!.id]);
+    expect(await db.queryRaw("SELECT count(*) AS n FROM turns WHERE interview_id = 'iv-gone'")).toEqual([{ n: 0 }]);
+    expect(await db.queryRaw('SELECT payload FROM events WHERE id = ?', secondTurn!.id)).toEqual([{ payload: JSON.stringify({ interviewId: 'iv-gone', redacted: true }) }]);
+  });
+
   it('retry a push that PostgreSQL aborts with a serialization failure, and lose nothing', async () => {
     const db = await database();
     // SERIALIZABLE, as some managed databases are configured by default: two pushes that each read

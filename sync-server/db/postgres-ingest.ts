@@ -31,20 +31,28 @@ interface SharingState {
  * planned for each call's own arrays and today's tables: a generic plan, made by PostgreSQL for the
  * first pushes while the tables were small, would scan them whole for as long as they grow.
  */
-export const INGEST_BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_custom_plan';
+const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_custom_plan';
 
 /**
- * Stores a push inside a transaction begun with INGEST_BEGIN. Two pushes of one device run one after
+ * Stores a push in a transaction of its own on `client`, a connection of a pipelined pool: BEGIN goes
+ * out with the first statement and COMMIT with the last, so a push waits for PostgreSQL twice. On an
+ * error the transaction is left for the caller to roll back. Two pushes of one device run one after
  * the other (the first locks the device's row), so a retry that races its own first attempt finds
- * every event stored.
+ * every event stored. `beforeCommit` (a test seam) runs between the last statement and COMMIT.
  */
-export async function ingestPush(client: Client, device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
+export async function ingestPush(
+  client: Client,
+  device: Device,
+  items: PushItem[],
+  now: string,
+  beforeCommit?: () => void | Promise<void>,
+): Promise<PushOutcome> {
   const outcome: PushOutcome = { accepted: [], duplicates: [], rejected: [], acked: 0 };
   const ack = (seq: number | null) => {
     if (seq !== null && seq > outcome.acked) outcome.acked = seq;
   };
   const events = items.flatMap((item) => ('event' in item ? [item.event] : []));
-  const { consent, ownerOfId, idOfSeq, interviews } = await lockDeviceAndReadStored(client, device, events);
+  const [, { consent, ownerOfId, idOfSeq, interviews }] = await Promise.all([client.query(BEGIN), lockDeviceAndReadStored(client, device, events)]);
   const sharing: SharingState = { declared: Boolean(consent), consent: parseStoredConsent(consent) };
   const writes = new MaterialisedWrites();
   // New events are written together at the end; a deletion or a revocation later in the batch redacts
@@ -118,7 +126,13 @@ export async function ingestPush(client: Client, device: Device, items: PushItem
     outcome.accepted.push(event.id);
     ack(event.seq);
   }
-  await send(pending, true);
+  if (beforeCommit) {
+    await send(pending, true);
+    await beforeCommit();
+    await client.query('COMMIT');
+  } else {
+    await Promise.all([send(pending, true), client.query('COMMIT')]);
+  }
   return outcome;
 }
 

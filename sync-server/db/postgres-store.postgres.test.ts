@@ -188,7 +188,7 @@ describe('concurrent pushes', () => {
         deletionInside();
         // Commit only once the other push waits for the device's row: its statement's snapshot was
         // taken before this commit.
-        for (let i = 0; i < 300 && (await db.queryRaw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"))[0]!.n === 0; i++) {
+        for (let i = 0; i < 300 && (await db.queryRaw<{ n: number }>("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"))[0]!.n === 0; i++) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       },

@@ -23,7 +23,7 @@ import { seenBefore, toDevice, toInterviewDetail, toInvite, toUser, type DeviceR
 import { deletedEmail, toAuditEntry, toLiveSession, toTeamInvitation, toTeamMember, type AuditRow, type SessionUserRow, type UserInvitationRow } from './rows.ts';
 import type { CachedPlanOutcome, Device, NewInvite, Org, PushItem, PushOutcome, QuestionCacheStats, RedeemResult, Store, User } from './store.ts';
 import type { AcceptResult, AccessLookup, AuditQuery, InvitationLookup, LiveSession, NewAuditEntry, NewAuthSession, NewUser, NewUserInvitation, RefreshResult, UserChange } from './store.ts';
-import { INGEST_BEGIN, ingestPush } from './postgres-ingest.ts';
+import { ingestPush } from './postgres-ingest.ts';
 import { createWorkspaceStore, postgresRunner, type WorkspaceStore } from './workspace-store.ts';
 
 export interface PostgresStoreOptions {
@@ -107,6 +107,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // A health check or a request must fail in seconds when PostgreSQL is gone, not hang.
     connectionTimeoutMillis: 5_000,
     types,
+    // A statement goes out without waiting for the one before it to be answered: a push sends BEGIN
+    // with its first statement and COMMIT with its last (postgres-ingest.ts). A client that waits for
+    // each answer, as every other method does, sees no difference.
+    pipeline: true,
   });
   // An idle connection that PostgreSQL drops (a restart, a failover) is reported here; without a
   // listener it would crash the process. The pool opens a new one on the next query.
@@ -176,13 +180,14 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
 
 type Client = pg.PoolClient;
 
-interface TransactionOptions {
+interface RetryOptions {
   /** Retry on a unique violation: only where the checks before each insert make it a sign of a race. */
   retryUniqueViolation?: boolean;
+}
+
+interface TransactionOptions extends RetryOptions {
   /** For reads that must see one snapshot. */
   readOnlySnapshot?: boolean;
-  /** What starts the transaction, when it is more than BEGIN (one round trip however many statements). */
-  begin?: string;
 }
 
 class PostgresStore implements Store {
@@ -196,15 +201,16 @@ class PostgresStore implements Store {
     this.workspace = createWorkspaceStore(postgresRunner(pool));
   }
 
-  private async transaction<T>(work: (client: Client) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  /**
+   * Runs `work`, which begins and commits a transaction, on a connection of its own: rolled back on any
+   * error, and started again from the top on a serialization failure or a deadlock.
+   */
+  private async retrying<T>(work: (client: Client) => Promise<T>, options: RetryOptions = {}): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query(options.begin ?? (options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN'));
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
+        return await work(client);
       } catch (error) {
         try {
           await client.query('ROLLBACK');
@@ -221,6 +227,15 @@ class PostgresStore implements Store {
       // A little jitter, so that two transactions that collided do not collide again in step.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
+  }
+
+  private async transaction<T>(work: (client: Client) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.retrying(async (client) => {
+      await client.query(options.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    }, options);
   }
 
   // The statements a push runs for every event are named, so each connection parses and plans them
@@ -554,14 +569,8 @@ class PostgresStore implements Store {
   }
 
   async ingest(device: Device, items: PushItem[], now: string): Promise<PushOutcome> {
-    return this.transaction(
-      async (client) => {
-        const outcome = await ingestPush(client, device, items, now);
-        await this.options.beforeIngestCommit?.();
-        return outcome;
-      },
-      { retryUniqueViolation: true, begin: INGEST_BEGIN },
-    );
+    // ingestPush begins and commits: BEGIN goes out with its first statement, COMMIT with its last.
+    return this.retrying((client) => ingestPush(client, device, items, now, this.options.beforeIngestCommit), { retryUniqueViolation: true });
   }
 
   async noteDeviceSeen(deviceId: string, now: string): Promise<void> {

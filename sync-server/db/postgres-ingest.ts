@@ -27,11 +27,14 @@ interface SharingState {
 }
 
 /**
- * How a push's transaction starts. Its statements are prepared (parsed once per connection) but
- * planned for each call's own arrays and today's tables: a generic plan, made by PostgreSQL for the
- * first pushes while the tables were small, would scan them whole for as long as they grow.
+ * How a push's transaction starts. Its statements are prepared, and PostgreSQL soon plans each once
+ * per connection and keeps that plan; a plan made for the first pushes, while the tables were small,
+ * would scan them whole for as long as they grow. With scans and hash and merge joins off, the kept
+ * plans look rows up by their indexes (every lookup of a push has one) however small the tables were.
  */
-const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_custom_plan';
+const BEGIN = 'BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off';
+/** Before the rare statements that read a device's whole history (a consent change, a deletion). */
+const PLANNER_DEFAULTS = 'RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin';
 
 /**
  * Stores a push in a transaction of its own on `client`, a connection of a pipelined pool: BEGIN goes
@@ -87,6 +90,7 @@ export async function ingestPush(
     if (event.type === 'consent.changed') {
       // The revocation must reach what this batch wrote before it, so that goes to the tables first.
       await send([], false);
+      await client.query(PLANNER_DEFAULTS);
       const revoked = await applyConsent(client, device, sharing, event.payload.consent);
       for (const earlier of pending) {
         const redacted = redactStoredPayload(earlier.type, earlier.payload, revoked);
@@ -112,6 +116,7 @@ export async function ingestPush(
         // Deleted even if it was never stored, so that its events that arrive later are not applied.
         writes.keep(interviewId, !state.stored);
         await send([], false);
+        await client.query(PLANNER_DEFAULTS);
         await deleteInterview(client, device, interviewId, now);
         interviews.set(interviewId, { device_id: device.id, deleted: 1, stored: true });
         for (const earlier of pending) if (earlier.interviewId === interviewId && earlier.type !== 'interview.deleted') earlier.payload = redactedPayload(interviewId);

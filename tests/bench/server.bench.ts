@@ -21,6 +21,9 @@
 // loop (a fixed number of requests always outstanding). The load generator shares the machine's cores
 // with the server: its CPU and the server's are measured and printed, and the server's CPU time per
 // request at saturation is given too, which depends far less on what else the machine is running.
+// On PostgreSQL every commit waits for its WAL to reach the disk, and a checkpoint's writes compete
+// for that disk: the JSON gives the settings it ran with (`settings`), and ARCHITECTURE.md those the
+// figures there were taken with.
 // Progress lines first, then one JSON line (medians over RUNS runs).
 import { Agent, request } from 'node:http';
 import os from 'node:os';
@@ -211,6 +214,17 @@ function openSockets(agent: Agent): number {
   return count(agent.freeSockets) + count(agent.sockets);
 }
 
+/**
+ * The PostgreSQL settings that decide how pushes fare: a commit waits for its WAL to reach the disk,
+ * and a checkpoint's writes compete with that WAL on the same disk.
+ */
+async function postgresSettings(db: ServerDatabase): Promise<Record<string, string>> {
+  const rows = await db.query<{ name: string; value: string }>(
+    "SELECT name, current_setting(name) AS value FROM pg_settings WHERE name IN ('server_version', 'synchronous_commit', 'max_wal_size', 'checkpoint_timeout', 'shared_buffers') ORDER BY name",
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, row.value]));
+}
+
 async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
   const db: ServerDatabase = await createServerDatabase(kind, postgresUrl);
   const bundle = await bundleServer('tests/bench/bench-server-entry.ts');
@@ -293,8 +307,10 @@ async function benchDatabase(kind: ServerDatabaseKind, postgresUrl?: string) {
     const pushSatRps = med(runs.map((r) => r.pushSat.rps));
     const readSatRps = med(runs.map((r) => r.readSat.rps));
     const summary = {
+      ...(kind === 'postgres' ? { settings: await postgresSettings(db) } : {}),
       push: {
         heldRate: pushHeld,
+        heldRatePerRun: runs.map((r) => r.push?.rate ?? 0),
         p99AtHeld: med(runs.map((r) => r.push?.p99 ?? 0)),
         saturationRps: pushSatRps,
         saturationEventsPerSecond: round(pushSatRps * EVENTS_PER_INTERVIEW),

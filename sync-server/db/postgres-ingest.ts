@@ -61,10 +61,15 @@ export async function ingestPush(
   // New events are written together at the end; a deletion or a revocation later in the batch redacts
   // those of this batch here, as it redacts the stored ones in the table.
   const pending: PendingEvent[] = [];
-  const send = async (events: PendingEvent[], touchDevice: boolean) => {
+  /** Whether anything was written before the final statement (a consent change or a deletion). */
+  let wroteEarlier = false;
+  // Puts what was decided so far on the wire (synchronously: a failure to build it throws here) and
+  // returns its answer.
+  const send = (events: PendingEvent[], touchDevice: boolean): Promise<unknown> => {
     const taken = writes.take();
-    await writeBatch(client, device, now, taken, events, touchDevice);
+    const written = writeBatch(client, device, now, taken, events, touchDevice);
     for (const [id, parts] of taken.interviews) if (parts.isNew) interviews.set(id, { device_id: device.id, deleted: 0, stored: true });
+    return written;
   };
 
   for (const item of items) {
@@ -89,6 +94,7 @@ export async function ingestPush(
     }
     if (event.type === 'consent.changed') {
       // The revocation must reach what this batch wrote before it, so that goes to the tables first.
+      wroteEarlier = true;
       await send([], false);
       await client.query(PLANNER_DEFAULTS);
       const revoked = await applyConsent(client, device, sharing, event.payload.consent);
@@ -115,6 +121,7 @@ export async function ingestPush(
       } else if (event.type === 'interview.deleted') {
         // Deleted even if it was never stored, so that its events that arrive later are not applied.
         writes.keep(interviewId, !state.stored);
+        wroteEarlier = true;
         await send([], false);
         await client.query(PLANNER_DEFAULTS);
         await deleteInterview(client, device, interviewId, now);
@@ -131,12 +138,16 @@ export async function ingestPush(
     outcome.accepted.push(event.id);
     ack(event.seq);
   }
-  if (beforeCommit) {
-    await send(pending, true);
-    await beforeCommit();
+  const written = send(pending, true);
+  if (beforeCommit || wroteEarlier) {
+    await written;
+    await beforeCommit?.();
     await client.query('COMMIT');
   } else {
-    await Promise.all([send(pending, true), client.query('COMMIT')]);
+    // Until this write the transaction only locked and read, so COMMIT may follow it on the wire: if
+    // the write fails in PostgreSQL, the COMMIT behind it ends the aborted transaction as a ROLLBACK,
+    // and if node-postgres cannot even send it, what COMMIT commits is nothing.
+    await Promise.all([written, client.query('COMMIT')]);
   }
   return outcome;
 }
@@ -396,12 +407,12 @@ export const WRITE_BATCH_SQL = (() => {
  * one of these event or interview ids at this moment makes it a unique violation, and the retried
  * transaction then rejects those events as another device's.
  */
-async function writeBatch(client: Client, device: Device, now: string, writes: Writes, events: PendingEvent[], touchDevice: boolean): Promise<void> {
-  if (writes.interviews.size === 0 && writes.turns.length === 0 && events.length === 0 && !touchDevice) return;
+function writeBatch(client: Client, device: Device, now: string, writes: Writes, events: PendingEvent[], touchDevice: boolean): Promise<unknown> {
+  if (writes.interviews.size === 0 && writes.turns.length === 0 && events.length === 0 && !touchDevice) return Promise.resolve();
   const parts = [...writes.interviews.entries()];
   const column = <T>(pick: (parts: InterviewParts) => T | undefined) => parts.map(([, p]) => pick(p) ?? null);
   const turns = writes.turns;
-  await client.query({
+  return client.query({
     name: 'ingest-write-batch',
     text: WRITE_BATCH_SQL,
     values: [

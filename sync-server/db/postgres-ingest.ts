@@ -1,13 +1,10 @@
-// A push on PostgreSQL, in the same few round trips whatever its size: lock the device's row (and read
-// its consent), read which of the events are already stored, make sure their interviews exist, then
-// one statement that writes the events, the interviews' parts and the turns and marks the device seen.
-// Every round trip is a socket write and a wake-up on both sides, and node-pg sends one statement at a
-// time, so on a 2-core server the number of round trips, not the SQL, is what limits pushes per second.
-// The statements that take the batch as arrays are not prepared (named): PostgreSQL would keep the
-// plan it made for the first pushes, when the tables were small and a sequential scan was cheapest,
-// and scan ever larger tables with it; unnamed, each is planned for its own arrays and today's tables.
-// The rules are sqlite-store.ts's, applied event by event in JS; only the writes wait, and they are
-// sent before anything that must see them (a consent change, a deletion).
+// A push on PostgreSQL, in two waits for the database whatever its size. BEGIN goes out with one
+// statement that locks the device's row, reads its consent and looks up which of the batch's events
+// and interviews are stored; COMMIT goes out with one statement that writes the interviews (new ones
+// whole), the turns and the events and marks the device seen. Each wait is a socket write and a
+// wake-up on both sides, which on a 2-core server, more than the SQL, is what limits pushes per second.
+// The rules are sqlite-store.ts's, applied event by event in JS between the two; a consent change or a
+// deletion first sends what the batch decided before it.
 // Owns: the push transaction's SQL. Must not import: better-sqlite3, Hono.
 import type pg from 'pg';
 import { revokedItems, type InterviewSyncEvent, type SharingConsent, type SharingItem, type SyncEvent } from '../protocol/index.ts';

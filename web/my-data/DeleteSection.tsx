@@ -54,9 +54,12 @@ export function DeleteSection() {
       <h2 id="delete-title">{t('data:delete.title')}</h2>
       <p>{t('data:delete.what')}</p>
       <p class="muted small">{t('data:delete.kept')}</p>
-      <p class="small" data-testid="delete-org-note">
-        {orgName() ? t('data:delete.orgNote', { org: orgName() }) : t('data:delete.notJoined')}
-      </p>
+      {/* Said only once known: "not joined" while the membership is still being read would be false. */}
+      <Show when={identity.loaded()}>
+        <p class="small" data-testid="delete-org-note">
+          {orgName() ? t('data:delete.orgNote', { org: orgName() }) : t('data:delete.notJoined')}
+        </p>
+      </Show>
       <p class="small">{t('data:delete.exportFirst')}</p>
       <label class="my-data-check">
         <input type="checkbox" checked={models()} disabled={busy()} onChange={(event) => setModels(event.currentTarget.checked)} />

@@ -345,20 +345,70 @@ class MaterialisedWrites {
   }
 }
 
-/** The statement behind writeBatch; a part with no rows writes nothing. */
+/**
+ * A column the write statement takes as an array, one element per row: its name in the statement,
+ * its PostgreSQL type, and where a row's value comes from. One list per table keeps the statement's
+ * arrays and the values sent for them in the same order.
+ */
+type ArrayColumn<Row> = readonly [name: string, type: string, pick: (row: Row) => unknown];
+
+/** An interview's row and what the batch writes of it: inserted whole when new, else part by part. */
+const INTERVIEW_COLUMNS: ArrayColumn<[string, InterviewParts]>[] = [
+  ['id', 'text', ([id]) => id],
+  ['is_new', 'boolean', ([, parts]) => parts.isNew],
+  ['start_seq', 'bigint', ([, parts]) => parts.start?.seq],
+  ['role', 'text', ([, parts]) => parts.start?.role],
+  ['seniority', 'text', ([, parts]) => parts.start?.seniority],
+  ['type', 'text', ([, parts]) => parts.start?.type],
+  ['spec', 'text', ([, parts]) => parts.start?.spec],
+  ['engine', 'text', ([, parts]) => parts.start?.engine],
+  ['started_at', 'text', ([, parts]) => parts.start?.startedAt],
+  ['template_id', 'text', ([, parts]) => parts.start?.templateId],
+  ['complete_seq', 'bigint', ([, parts]) => parts.complete?.seq],
+  ['completed_at', 'text', ([, parts]) => parts.complete?.completedAt],
+  ['ended_early', 'int', ([, parts]) => parts.complete?.endedEarly],
+  ['overall', 'float8', ([, parts]) => parts.complete?.overall],
+  ['summary', 'text', ([, parts]) => parts.complete?.summary],
+];
+
+/** Named as the turns table's columns, which the statement inserts in this order. */
+const TURN_COLUMNS: ArrayColumn<TurnWrite>[] = [
+  ['interview_id', 'text', (turn) => turn.interviewId],
+  ['id', 'text', (turn) => turn.turnId],
+  ['seq', 'bigint', (turn) => turn.seq],
+  ['idx', 'int', (turn) => turn.index],
+  ['question', 'text', (turn) => turn.question],
+  ['answer', 'text', (turn) => turn.answer],
+  ['skipped', 'int', (turn) => turn.skipped],
+  ['active_ms', 'bigint', (turn) => turn.activeMs],
+  ['answered_at', 'text', (turn) => turn.answeredAt],
+  ['score', 'text', (turn) => turn.score],
+  ['overall', 'float8', (turn) => turn.overall],
+  ['speech_metrics', 'text', (turn) => turn.speechMetrics],
+  ['camera_metrics', 'text', (turn) => turn.cameraMetrics],
+];
+
+const EVENT_COLUMNS: ArrayColumn<PendingEvent>[] = [
+  ['id', 'text', (event) => event.id],
+  ['seq', 'bigint', (event) => event.seq],
+  ['type', 'text', (event) => event.type],
+  ['at', 'text', (event) => event.at],
+  ['payload', 'text', (event) => event.payload],
+  ['interview_id', 'text', (event) => event.interviewId],
+];
+
+/** The statement behind writeBatch: $1 device, $2 organisation, $3 now, $4 touch the device, $5 candidate name, then the arrays. */
 export const WRITE_BATCH_SQL = (() => {
-  const interviewColumns = ['id', 'is_new', 'start_seq', 'role', 'seniority', 'type', 'spec', 'engine', 'started_at', 'template_id', 'complete_seq', 'completed_at', 'ended_early', 'overall', 'summary'];
-  const interviewTypes = ['text', 'boolean', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'int', 'float8', 'text'];
-  const turnTypes = ['text', 'text', 'bigint', 'int', 'text', 'text', 'int', 'bigint', 'text', 'text', 'float8', 'text', 'text'];
-  const eventTypes = ['text', 'bigint', 'text', 'text', 'text', 'text'];
   let next = 6;
-  const arrays = (types: string[]) => types.map((type) => `$${next++}::${type}[]`).join(', ');
+  const arrays = (columns: ArrayColumn<never>[]) => columns.map(([, type]) => `$${next++}::${type}[]`).join(', ');
+  const names = (columns: ArrayColumn<never>[]) => columns.map(([name]) => name).join(', ');
   // A column of a stored interview that the start (or the completion) writes when its seq is higher
   // than the one that wrote that part before.
   const fromStart = (column: string) => `${column} = CASE WHEN p.start_seq > COALESCE(i.started_seq, 0) THEN p.${column} ELSE i.${column} END`;
   const fromComplete = (column: string) => `${column} = CASE WHEN p.complete_seq > COALESCE(i.completed_seq, 0) THEN p.${column} ELSE i.${column} END`;
+  const turnKey = new Set(['interview_id', 'id']);
   return `WITH parts AS (
-      SELECT * FROM unnest(${arrays(interviewTypes)}) AS p(${interviewColumns.join(', ')})
+      SELECT * FROM unnest(${arrays(INTERVIEW_COLUMNS)}) AS p(${names(INTERVIEW_COLUMNS)})
     ), new_interviews AS (
       INSERT INTO interviews (id, org_id, device_id, candidate_name, updated_at, role, seniority, type, spec, engine, started_at, template_id,
                               started_seq, completed_at, ended_early, overall, summary, completed_seq)
@@ -378,18 +428,18 @@ export const WRITE_BATCH_SQL = (() => {
         AND (p.start_seq > COALESCE(i.started_seq, 0) OR p.complete_seq > COALESCE(i.completed_seq, 0))
       RETURNING 1
     ), turn_rows AS (
-      INSERT INTO turns (interview_id, id, seq, idx, question, answer, skipped, active_ms, answered_at, score, overall, speech_metrics, camera_metrics)
-      SELECT * FROM unnest(${arrays(turnTypes)})
-      ON CONFLICT (interview_id, id) DO UPDATE SET seq = excluded.seq, idx = excluded.idx, question = excluded.question,
-        answer = excluded.answer, skipped = excluded.skipped, active_ms = excluded.active_ms,
-        answered_at = excluded.answered_at, score = excluded.score, overall = excluded.overall,
-        speech_metrics = excluded.speech_metrics, camera_metrics = excluded.camera_metrics
+      INSERT INTO turns (${names(TURN_COLUMNS)})
+      SELECT * FROM unnest(${arrays(TURN_COLUMNS)})
+      ON CONFLICT (interview_id, id) DO UPDATE SET
+        ${TURN_COLUMNS.filter(([name]) => !turnKey.has(name))
+          .map(([name]) => `${name} = excluded.${name}`)
+          .join(', ')}
       WHERE excluded.seq > turns.seq
       RETURNING 1
     ), new_events AS (
       INSERT INTO events (id, device_id, org_id, seq, type, at, payload, received_at, interview_id)
       SELECT id, $1, $2, seq, type, at, payload, $3, interview_id
-      FROM unnest(${arrays(eventTypes)}) AS e(id, seq, type, at, payload, interview_id)
+      FROM unnest(${arrays(EVENT_COLUMNS)}) AS e(${names(EVENT_COLUMNS)})
       RETURNING 1
     ), seen AS (
       UPDATE devices SET last_seen_at = $3 WHERE id = $1 AND $4::boolean
@@ -397,6 +447,11 @@ export const WRITE_BATCH_SQL = (() => {
     )
     SELECT 1`;
 })();
+
+/** One array per column, in the columns' order; a value a row does not have is NULL. */
+function columnArrays<Row>(columns: ArrayColumn<Row>[], rows: Row[]): unknown[][] {
+  return columns.map(([, , pick]) => rows.map((row) => pick(row) ?? null));
+}
 
 /**
  * Sends the interviews' rows (new ones inserted, stored ones updated part by part), the turns and the
@@ -406,9 +461,6 @@ export const WRITE_BATCH_SQL = (() => {
  */
 function writeBatch(client: Client, device: Device, now: string, writes: Writes, events: PendingEvent[], touchDevice: boolean): Promise<unknown> {
   if (writes.interviews.size === 0 && writes.turns.length === 0 && events.length === 0 && !touchDevice) return Promise.resolve();
-  const parts = [...writes.interviews.entries()];
-  const column = <T>(pick: (parts: InterviewParts) => T | undefined) => parts.map(([, p]) => pick(p) ?? null);
-  const turns = writes.turns;
   return client.query({
     name: 'ingest-write-batch',
     text: WRITE_BATCH_SQL,
@@ -418,40 +470,9 @@ function writeBatch(client: Client, device: Device, now: string, writes: Writes,
       now,
       touchDevice,
       device.candidateName,
-      parts.map(([id]) => id),
-      column((p) => p.isNew),
-      column((p) => p.start?.seq),
-      column((p) => p.start?.role),
-      column((p) => p.start?.seniority),
-      column((p) => p.start?.type),
-      column((p) => p.start?.spec),
-      column((p) => p.start?.engine),
-      column((p) => p.start?.startedAt),
-      column((p) => p.start?.templateId),
-      column((p) => p.complete?.seq),
-      column((p) => p.complete?.completedAt),
-      column((p) => p.complete?.endedEarly),
-      column((p) => p.complete?.overall),
-      column((p) => p.complete?.summary),
-      turns.map((t) => t.interviewId),
-      turns.map((t) => t.turnId),
-      turns.map((t) => t.seq),
-      turns.map((t) => t.index),
-      turns.map((t) => t.question),
-      turns.map((t) => t.answer),
-      turns.map((t) => t.skipped),
-      turns.map((t) => t.activeMs),
-      turns.map((t) => t.answeredAt),
-      turns.map((t) => t.score),
-      turns.map((t) => t.overall),
-      turns.map((t) => t.speechMetrics),
-      turns.map((t) => t.cameraMetrics),
-      events.map((e) => e.id),
-      events.map((e) => e.seq),
-      events.map((e) => e.type),
-      events.map((e) => e.at),
-      events.map((e) => e.payload),
-      events.map((e) => e.interviewId),
+      ...columnArrays(INTERVIEW_COLUMNS, [...writes.interviews.entries()]),
+      ...columnArrays(TURN_COLUMNS, writes.turns),
+      ...columnArrays(EVENT_COLUMNS, events),
     ],
   });
 }

@@ -238,8 +238,8 @@ class PostgresStore implements Store {
     }, options);
   }
 
-  // The statements a push runs for every event are named, so each connection parses and plans them
-  // once; with ~20 round trips in a push, that is most of PostgreSQL's own work.
+  // Single-row lookups (a device's token, a session, a user) are named, so each connection parses and
+  // plans them once.
   private async one<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | null> {
     return (await this.pool.query<T>({ name: preparedName(sql), text: sql, values: params })).rows[0] ?? null;
   }

@@ -129,7 +129,10 @@ describe('whisperModelFiles', () => {
   });
 });
 
-describe('the file list against transformers.js 4.3.1 itself', () => {
+// The first pipeline() call loads transformers.js and ONNX Runtime for Node, which takes more than the
+// default 5 s on a fresh clone of a busy machine; a test cut off there leaves its pipeline fetching
+// through the next test's mirror, so a timeout must not be what ends one.
+describe('the file list against transformers.js 4.3.1 itself', { timeout: 60_000 }, () => {
   const cacheDirs: string[] = [];
   afterAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
